@@ -1,0 +1,40 @@
+import { resolve } from 'node:path'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'electron-vite'
+
+/**
+ * Three bundles: main (ESM, since package.json is "type": "module"), preload (CommonJS, because a
+ * sandboxed preload cannot be an ES module) and the renderer.
+ */
+export default defineConfig({
+  main: {
+    build: {
+      // better-sqlite3 is a native addon: it must stay a runtime require so the Electron-ABI build
+      // (EARSHOT_NATIVE_BINDING, or electron-builder's unpacked copy) is what gets loaded.
+      externalizeDeps: { include: ['better-sqlite3'] },
+      rolldownOptions: {
+        input: { index: resolve(import.meta.dirname, 'src/main/electron/index.ts') },
+      },
+    },
+  },
+  preload: {
+    build: {
+      // Sandboxed preloads can require only 'electron'; everything else must be bundled in.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve(import.meta.dirname, 'src/preload/index.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(import.meta.dirname, 'src/renderer'),
+    plugins: [react()],
+    build: {
+      rolldownOptions: {
+        input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') },
+      },
+    },
+  },
+})

@@ -1,0 +1,73 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { openCore } from '../../core/index'
+import { startWebHost } from '../../web/server'
+import { resolveDataDir } from '../data-dir'
+import { EXIT, REPO_ROOT, UsageError, cliVersion, parseCommandArgs, type CliCommand } from '../support'
+
+const USAGE = `Usage: earshot serve [options]
+
+Serves Earshot in the browser on 127.0.0.1 until Ctrl+C.
+
+Options:
+  --port N         listen on port N (default: a free port)
+  --demo           create the demo workspaces if the data directory is new (default)
+  --no-demo        start a new data directory empty
+  --static-dir DIR serve this built web app instead of <repo>/out/web
+  --data-dir DIR   the data directory (default: the desktop app's)`
+
+export const STATIC_DIR = path.join(REPO_ROOT, 'out', 'web')
+
+function parsePort(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`serve: --port must be 0-65535, not "${value}"`)
+  return port
+}
+
+/** Resolves on the first SIGINT or SIGTERM: the one way `serve` ends normally. */
+const untilSignalled = (): Promise<NodeJS.Signals> =>
+  new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      resolve(signal)
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  summary: 'Run Earshot in the browser (web host on 127.0.0.1)',
+  usage: USAGE,
+  async run(argv) {
+    const { values } = parseCommandArgs(
+      'serve',
+      argv,
+      { port: { type: 'string' }, demo: { type: 'boolean' }, 'no-demo': { type: 'boolean' }, 'static-dir': { type: 'string' }, 'data-dir': { type: 'string' } },
+      false,
+    )
+    if (values.help) {
+      console.log(USAGE)
+      return EXIT.ok
+    }
+    if (values.demo && values['no-demo']) throw new UsageError('serve: choose --demo or --no-demo, not both')
+    const port = parsePort(values.port)
+    const staticDir = values['static-dir'] ? path.resolve(values['static-dir']) : STATIC_DIR
+    if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
+      console.error(`earshot: the web app is not built (${path.join(staticDir, 'index.html')} is missing). Run "npm run serve", which builds it first.`)
+      return EXIT.runtime
+    }
+    const core = openCore({ dataDir: resolveDataDir(values['data-dir']), host: 'web', version: cliVersion(), demo: values['no-demo'] ? 'never' : 'first-start' })
+    try {
+      const host = await startWebHost({ core, staticDir, port })
+      console.log(`Earshot is running at ${host.url}`)
+      await untilSignalled()
+      await host.close()
+      return EXIT.ok
+    } finally {
+      core.close()
+    }
+  },
+}

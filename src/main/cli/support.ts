@@ -1,0 +1,63 @@
+import fs from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import type { Core } from '../core/index'
+import { EarshotError, type Result } from '../../shared/errors'
+import type { Workspace } from '../../shared/domain'
+
+/** Exit codes: 2 when the command line is wrong, 1 when the work itself failed, 3 when the data directory is taken. */
+export const EXIT = { ok: 0, runtime: 1, usage: 2, locked: 3 } as const
+
+/** A mistake on the command line: reported in one line, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
+
+export function cliVersion(): string {
+  const pkg = JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string }
+  return pkg.version ?? '0.0.0'
+}
+
+export interface CliCommand {
+  name: string
+  summary: string
+  usage: string
+  run(argv: string[]): Promise<number>
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>
+
+/** parseArgs in strict mode, with its TypeErrors turned into UsageErrors that name the command. */
+export function parseCommandArgs<O extends Options>(command: string, argv: string[], options: O, allowPositionals: boolean) {
+  try {
+    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals, strict: true })
+  } catch (error) {
+    throw new UsageError(`${command}: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+export function positiveInt(command: string, flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const n = Number(value)
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${command}: --${flag} must be a positive whole number, not "${value}"`)
+  return n
+}
+
+/** Unwraps a contract Result: a failed command becomes an EarshotError with the core's message. */
+export function unwrap<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new EarshotError(result.error.code, result.error.message)
+  return result.value as T
+}
+
+/** --workspace accepts a name or an id; an unknown one is an error, never "all workspaces". */
+export function resolveWorkspace(core: Core, given: string | undefined): Workspace | undefined {
+  if (given === undefined) return undefined
+  const workspaces = unwrap<Workspace[]>(core.invoke('workspaces:list', {}))
+  const found = /^\d+$/.test(given)
+    ? workspaces.find((w) => w.id === Number(given))
+    : workspaces.find((w) => w.name === given) ?? workspaces.find((w) => w.name.toLowerCase().includes(given.toLowerCase()))
+  if (!found) throw new EarshotError('NOT_FOUND', `No workspace "${given}". Workspaces: ${workspaces.map((w) => `${w.id} ${w.name}`).join(', ')}`)
+  return found
+}

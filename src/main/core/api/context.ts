@@ -1,0 +1,12 @@
+import type { AppInfo } from '../../../shared/contract'
+import type { Db } from '../store/db'
+import type { EventBus } from '../events'
+
+/** What every handler may use. Handlers are plain functions of (context, parsed argument). */
+export interface CoreContext {
+  db: Db
+  events: EventBus
+  info: AppInfo
+  /** The name written to notes and the audit log as the author of user actions. */
+  actor: string
+}

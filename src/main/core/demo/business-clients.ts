@@ -1,0 +1,188 @@
+import type { Business } from './phrasebook'
+
+/** A freelancer's two clients: a German bike shop and an English-speaking yoga studio in Berlin. */
+export const BIKE_SHOP: Business = {
+  name: 'Fahrradladen Kettenblatt',
+  shortName: 'Kettenblatt',
+  mainLang: 'de',
+  otherLangShare: 0.08,
+  staff: ['Jonas', 'Anna'],
+  books: {
+    de: {
+      products: [
+        'Inspektion', 'Schlauch', 'Bremsbeläge', 'Kette', 'Fahrradschloss', 'Lastenrad', 'E-Bike-Akku', 'Nabendynamo',
+        'Gravelbike', 'Schaltauge', 'Kettenblatt 42 Zähne', 'Brooks-Sattel', 'Rohloff-Nabe',
+      ],
+      subjects: {
+        order: ['Termin für {product}', 'Reservierung {product}', 'Auftrag {order}'],
+        hours: ['Öffnungszeiten Werkstatt', 'Habt ihr am {day} offen?'],
+        complaint: ['Reklamation Reparatur {order}', 'Beschwerde Werkstatt'],
+        praise: ['Danke für die Reparatur', 'Top Werkstatt'],
+        idea: ['Vorschlag', 'Wunsch fürs Sortiment'],
+        delivery: ['Lieferung {product}', 'Wann kommt mein {product}?'],
+      },
+      openers: {
+        order: [
+          'Ich brauche einen Termin für eine {product}, geht {day}?',
+          'Könnt ihr mir einen {product} zurücklegen?',
+          'Ist mein Rad aus Auftrag {order} schon fertig?',
+        ],
+        hours: ['Hat die Werkstatt am {day} geöffnet?', 'Bis wann kann ich am {day} mein Rad abholen?'],
+        complaint: [
+          'Nach der {product} quietscht das Rad schlimmer als vorher.',
+          'Die Reparatur {order} hat viel mehr gekostet als abgesprochen.',
+          'Mein {product} ist nach zwei Wochen schon wieder kaputt.',
+        ],
+        praise: ['Super schnelle Reparatur, danke!', 'Beste Beratung zum {product}, die ich je hatte.'],
+        idea: ['Verkauft ihr auch gebrauchte {product}?', 'Ein Reparaturkurs für Anfänger wäre toll!'],
+        delivery: ['Mein bestellter {product} ist immer noch nicht da.', 'Die Lieferung {order} ist beschädigt angekommen.'],
+      },
+      details: {
+        order: ['Ich fahre jeden Tag damit zur Arbeit.', 'Am liebsten vormittags.'],
+        hours: ['Ich arbeite bis 18 Uhr.'],
+        complaint: ['Bitte rufen Sie mich zurück.', 'Ich bin echt enttäuscht.'],
+        praise: ['Ich empfehle euch weiter.'],
+        idea: ['Ich wäre sofort dabei.'],
+        delivery: ['Es war für letzte Woche angekündigt.'],
+      },
+      replies: {
+        order: ['Klar, {day} um {time} Uhr passt. Bis dann!', 'Ihr {product} ist reserviert, Abholung ab {day}.'],
+        hours: ['Die Werkstatt ist am {day} von 10 bis 18 Uhr offen.'],
+        complaint: ['Das tut uns leid! Bringen Sie das Rad vorbei, wir schauen es kostenlos nochmal an.'],
+        praise: ['Danke, das freut uns! Gute Fahrt!'],
+        idea: ['Gute Idee, wir planen gerade einen Kurs im Frühjahr.'],
+        delivery: ['Der {product} ist beim Großhändler verspätet, wir melden uns sofort, wenn er da ist.'],
+      },
+      followUps: ['Danke!', 'Perfekt, bis {day}.', 'Alles klar, danke für die Info.'],
+    },
+    en: {
+      products: ['service', 'inner tube', 'brake pads', 'cargo bike', 'e-bike battery', 'gravel bike'],
+      subjects: {
+        order: ['Booking a {product}'],
+        hours: ['Opening hours'],
+        complaint: ['Repair {order}'],
+        praise: ['Thanks!'],
+        idea: ['Suggestion'],
+        delivery: ['Where is my {product}?'],
+      },
+      openers: {
+        order: ['Can I book a {product} on {day}?'],
+        hours: ['Is the workshop open on {day}?'],
+        complaint: ['My bike still squeaks after the {product}.'],
+        praise: ['Quick and friendly repair, thank you!'],
+        idea: ['Do you rent out {product}s?'],
+        delivery: ['My {product} has not arrived yet.'],
+      },
+      details: {
+        order: ['I only speak a little German, sorry.'],
+        hours: ['I work until six.'],
+        complaint: ['Please call me back.'],
+        praise: ['Will recommend you.'],
+        idea: ['Would be great for tourists.'],
+        delivery: ['It was due last week.'],
+      },
+      replies: {
+        order: ['Sure, {day} at {time} works. See you then!'],
+        hours: ['The workshop is open on {day} from 10am to 6pm.'],
+        complaint: ['Sorry about that! Bring the bike in and we will check it for free.'],
+        praise: ['Thank you, ride safe!'],
+        idea: ['Good idea, we are looking into it.'],
+        delivery: ['Your {product} is delayed at the wholesaler, we will let you know.'],
+      },
+      followUps: ['Thanks!', 'Perfect.'],
+    },
+  },
+}
+
+export const YOGA_STUDIO: Business = {
+  name: 'Brightside Yoga Studio',
+  shortName: 'Brightside',
+  mainLang: 'en',
+  otherLangShare: 0.25,
+  staff: ['Anna', 'Jonas', 'Priya'],
+  books: {
+    en: {
+      products: [
+        'drop-in class', 'ten-class pass', 'vinyasa flow', 'monthly membership', 'yin yoga', 'beginner course',
+        'prenatal yoga', 'mat rental', 'aerial yoga', 'sound bath', 'Kundalini sunrise session',
+      ],
+      subjects: {
+        order: ['Booking: {product}', 'Question about the {product}', 'Membership {order}'],
+        hours: ['Class times', 'Open on {day}?'],
+        complaint: ['Cancelled class', 'Issue with my {product}'],
+        praise: ['Thank you!', 'Loved the class'],
+        idea: ['Class suggestion', 'Idea'],
+        delivery: ['My {product} card has not arrived', 'Shipping of my order {order}'],
+      },
+      openers: {
+        order: [
+          'Is there still a spot in the {product} on {day} at {time}?',
+          'How do I pause my {product} while I travel?',
+          'Can I gift a {product} to a friend?',
+        ],
+        hours: ['Do you have classes on {day} morning?', 'What time does the studio open on {day}?'],
+        complaint: [
+          'The {product} was cancelled without any notice, I came all the way from Neukölln.',
+          'I was charged twice for my {product} ({order}).',
+          'The studio was freezing during the {product} today.',
+        ],
+        praise: ['Such a calming {product} today, thank you!', 'Best studio in Berlin, the teachers are wonderful.'],
+        idea: ['Would you consider an evening {product}?', 'Please add more English-speaking {product} slots!'],
+        delivery: ['The yoga mat I ordered ({order}) has not arrived.', 'My gift card {order} never came in the post.'],
+      },
+      details: {
+        order: ['I just moved to Berlin.', 'I am a complete beginner.'],
+        hours: ['I work shifts.'],
+        complaint: ['Please refund me.', 'Not what I expect from you.'],
+        praise: ['I feel brand new.'],
+        idea: ['A few of my friends would join.'],
+        delivery: ['It has been two weeks.'],
+      },
+      replies: {
+        order: ['Yes, there are spots left in the {product} on {day} at {time}. See you on the mat!'],
+        hours: ['On {day} our first class starts at {time}.'],
+        complaint: ['We are really sorry! We have refunded {order} and added a free {product} to your account.'],
+        praise: ['Thank you so much, that means a lot to our teachers!'],
+        idea: ['Lovely idea, we are planning the new schedule right now.'],
+        delivery: ['Sorry! We sent a replacement for {order} today.'],
+      },
+      followUps: ['Thank you!', 'Perfect, see you {day}.', 'Thanks for sorting this out.'],
+    },
+    de: {
+      products: ['Probestunde', 'Zehnerkarte', 'Vinyasa-Kurs', 'Monatsabo', 'Yin Yoga', 'Anfängerkurs'],
+      subjects: {
+        order: ['Buchung {product}'],
+        hours: ['Kurszeiten'],
+        complaint: ['Kurs ausgefallen'],
+        praise: ['Danke!'],
+        idea: ['Kurswunsch'],
+        delivery: ['Gutschein {order} nicht angekommen'],
+      },
+      openers: {
+        order: ['Gibt es am {day} noch Plätze in der {product}?'],
+        hours: ['Habt ihr am {day} Kurse auf Deutsch?'],
+        complaint: ['Die {product} ist heute ohne Ankündigung ausgefallen.'],
+        praise: ['Wunderschöne {product} heute, danke!'],
+        idea: ['Bietet ihr auch {product} auf Deutsch an?'],
+        delivery: ['Mein Gutschein {order} ist nie angekommen.'],
+      },
+      details: {
+        order: ['Ich bin Anfängerin.'],
+        hours: ['Mein Englisch ist nicht so gut.'],
+        complaint: ['Bitte erstatten Sie mir den Betrag.'],
+        praise: ['Ich komme wieder.'],
+        idea: ['Das wäre toll.'],
+        delivery: ['Das ist jetzt zwei Wochen her.'],
+      },
+      replies: {
+        order: ['Ja, am {day} um {time} Uhr ist noch Platz. Bis dann!'],
+        hours: ['Am {day} gibt es um {time} Uhr eine Stunde auf Deutsch.'],
+        complaint: ['Das tut uns leid! Wir haben Ihnen eine Stunde gutgeschrieben.'],
+        praise: ['Danke, das freut uns sehr!'],
+        idea: ['Danke für die Idee, wir planen gerade den neuen Stundenplan.'],
+        delivery: ['Entschuldigung, wir schicken Ihnen den Gutschein per E-Mail.'],
+      },
+      followUps: ['Danke!', 'Super, bis {day}.'],
+    },
+  },
+}

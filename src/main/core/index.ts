@@ -1,0 +1,86 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { AppInfo, EventMap, EventName } from '../../shared/contract'
+import { EarshotError, type Result } from '../../shared/errors'
+import { dispatch } from './api/dispatch'
+import { handlers } from './api/handlers'
+import type { CoreContext } from './api/context'
+import { EventBus } from './events'
+import { openDatabase, type Db } from './store/db'
+import { acquireDataDirLock } from './store/lock'
+import { initializeOnFirstStart } from './demo'
+
+export interface CoreOptions {
+  dataDir: string
+  host: AppInfo['host']
+  version: string
+  /** 'first-start' creates the demo workspaces when the data directory is new; 'never' starts empty. */
+  demo: 'first-start' | 'never'
+  nativeBinding?: string
+}
+
+export interface ReaderOptions {
+  dataDir: string
+  host: AppInfo['host']
+  version: string
+}
+
+export interface Core {
+  invoke(name: string, arg: unknown): Result<unknown>
+  on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void
+  readonly db: Db
+  readonly info: AppInfo
+  close(): void
+}
+
+export const DB_FILE = 'earshot.db'
+
+/**
+ * Opens a data directory for reading only (CLI search, stats, export): no lock, so it works while
+ * the app runs; WAL lets readers and the one writer proceed side by side.
+ */
+export function openReader(options: ReaderOptions): Core {
+  const file = path.join(options.dataDir, DB_FILE)
+  if (!fs.existsSync(file)) {
+    throw new EarshotError('NOT_FOUND', `There is no Earshot data in ${options.dataDir}. Start Earshot once, or pass --data-dir.`)
+  }
+  const db = openDatabase(file, { readonly: true })
+  return assemble(db, options, () => db.close())
+}
+
+/** Opens a data directory as its single writer: lock, migrate, demo on first start. */
+export function openCore(options: CoreOptions): Core {
+  fs.mkdirSync(options.dataDir, { recursive: true })
+  const lock = acquireDataDirLock(options.dataDir, options.host)
+  let db: Db
+  try {
+    db = openDatabase(path.join(options.dataDir, DB_FILE), { nativeBinding: options.nativeBinding })
+  } catch (error) {
+    lock.release()
+    throw error
+  }
+  try {
+    initializeOnFirstStart(db, options.demo)
+  } catch (error) {
+    db.close()
+    lock.release()
+    throw error
+  }
+  return assemble(db, options, () => {
+    db.close()
+    lock.release()
+  })
+}
+
+function assemble(db: Db, options: ReaderOptions, close: () => void): Core {
+  const events = new EventBus()
+  const info: AppInfo = { version: options.version, host: options.host, dataDir: options.dataDir }
+  const ctx: CoreContext = { db, events, info, actor: 'me' }
+  return {
+    invoke: (name, arg) => dispatch(ctx, handlers, name, arg),
+    on: (event, listener) => events.on(event, listener),
+    db,
+    info,
+    close,
+  }
+}

@@ -1,0 +1,245 @@
+import type { Channel, Direction, EpochMs, Visibility } from '../../../shared/domain'
+import type { Db } from './db'
+
+/** A person on a channel, as a provider describes them. */
+export interface IngestIdentity {
+  /** Stable provider id: a lower-cased email address, an X user id, a Facebook user id. */
+  externalId: string
+  handle?: string | null
+  displayName: string
+  followers?: number | null
+}
+
+/** One provider message, in channel-neutral form. Connectors produce these; ingest stores them. */
+export interface IngestItem {
+  externalId: string
+  conversation: { externalId: string; visibility: Visibility; subject?: string | null }
+  direction: Direction
+  /** The customer side of the conversation (the author of an incoming message). */
+  customer: IngestIdentity
+  /** Who wrote it; defaults to the customer for incoming and the account for outgoing messages. */
+  authorName?: string
+  subject?: string | null
+  bodyText: string
+  bodyHtml?: string | null
+  inReplyTo?: string | null
+  sentAt: EpochMs
+  /** The provider's payload as received, kept so a better parser can re-read it later. */
+  raw?: Buffer | string | null
+}
+
+export interface IngestBatch {
+  accountId: number
+  items: readonly IngestItem[]
+  /** Saved in the same transaction as the items it covers, so a crash never skips or repeats a batch. */
+  cursor?: { stream: string; value: string }
+}
+
+export interface IngestOutcome {
+  inserted: number
+  updated: number
+  conversationIds: number[]
+  contactIds: number[]
+}
+
+interface AccountRow {
+  workspace_id: number
+  channel: Channel
+  display_name: string
+}
+
+/**
+ * Builds an ingest function with its statements prepared once. Ingest is an upsert keyed by
+ * (account_id, external_id): replaying a batch changes nothing, an edited message is updated in place.
+ */
+export function createIngestor(db: Db): (batch: IngestBatch) => IngestOutcome {
+  const s = prepare(db)
+  const run = db.transaction((batch: IngestBatch): IngestOutcome => {
+    const account = s.account.get(batch.accountId) as AccountRow | undefined
+    if (!account) throw new Error(`Account ${batch.accountId} does not exist`)
+    const state = newBatchState(account, batch.accountId)
+    for (const item of batch.items) ingestItem(s, state, item)
+    // A customer writing again after we closed or snoozed the conversation wants an answer again.
+    for (const [id, sentAt] of state.newestInbound) s.reopenOnNewer.run({ id, sentAt })
+    for (const id of state.touched) {
+      s.refreshCounts.run({ id })
+      s.refreshReplyAndSnippet.run({ id })
+    }
+    if (batch.cursor) s.saveCursor.run(batch.accountId, batch.cursor.stream, batch.cursor.value, state.now)
+    return {
+      inserted: state.inserted,
+      updated: state.updated,
+      conversationIds: [...state.touched],
+      contactIds: [...state.contacts],
+    }
+  })
+  return (batch) => run(batch)
+}
+
+type Statements = ReturnType<typeof prepare>
+type ResolvedIdentity = { id: number; contact_id: number; handle: string | null; display_name: string | null; followers: number | null }
+
+/** Per-batch memo: a batch usually holds several messages of the same people and threads. */
+function newBatchState(account: AccountRow, accountId: number) {
+  return {
+    account,
+    accountId,
+    now: Date.now(),
+    identities: new Map<string, ResolvedIdentity>(),
+    conversations: new Map<string, { id: number; isNew: boolean }>(),
+    /** Newest incoming message per pre-existing conversation, for reopening. */
+    newestInbound: new Map<number, number>(),
+    touched: new Set<number>(),
+    contacts: new Set<number>(),
+    inserted: 0,
+    updated: 0,
+  }
+}
+type BatchState = ReturnType<typeof newBatchState>
+
+function ingestItem(s: Statements, state: BatchState, item: IngestItem): void {
+  const { account, accountId } = state
+  const identity = resolveIdentity(s, state, item.customer)
+  const conversation = resolveConversation(s, state, item, identity.contact_id)
+  const authorName = item.authorName ?? (item.direction === 'in' ? item.customer.displayName : account.display_name)
+  const inserted = s.insertMessage.run(
+    account.workspace_id,
+    accountId,
+    conversation.id,
+    identity.contact_id,
+    item.externalId,
+    item.direction,
+    item.direction === 'in' ? identity.id : null,
+    authorName,
+    item.subject ?? null,
+    item.bodyText,
+    item.bodyHtml ?? null,
+    item.inReplyTo ?? null,
+    item.sentAt,
+    typeof item.raw === 'string' ? Buffer.from(item.raw, 'utf8') : (item.raw ?? null),
+  ).changes
+  if (inserted === 0) {
+    const { subject = null, bodyText, bodyHtml = null, externalId } = item
+    state.updated += s.updateMessage.run({ subject, bodyText, bodyHtml, authorName, accountId, externalId }).changes
+    return
+  }
+  state.inserted++
+  state.touched.add(conversation.id)
+  state.contacts.add(identity.contact_id)
+  if (item.direction === 'in' && !conversation.isNew) {
+    state.newestInbound.set(conversation.id, Math.max(item.sentAt, state.newestInbound.get(conversation.id) ?? 0))
+  }
+}
+
+function resolveIdentity(s: Statements, state: BatchState, who: IngestIdentity): ResolvedIdentity {
+  const { workspace_id: workspaceId, channel } = state.account
+  const existing =
+    state.identities.get(who.externalId) ??
+    (s.findIdentity.get(workspaceId, channel, who.externalId) as ResolvedIdentity | undefined)
+  if (existing) {
+    const followers = who.followers ?? existing.followers
+    const handle = who.handle ?? existing.handle
+    if (followers !== existing.followers || handle !== existing.handle || who.displayName !== existing.display_name) {
+      s.updateIdentity.run(handle, who.displayName, followers, existing.id)
+    }
+    const current = { ...existing, followers, handle, display_name: who.displayName }
+    state.identities.set(who.externalId, current)
+    return current
+  }
+  const contactId = Number(s.insertContact.run(workspaceId, who.displayName, state.now).lastInsertRowid)
+  const handle = who.handle ?? null
+  const followers = who.followers ?? null
+  const id = Number(
+    s.insertIdentity.run(workspaceId, contactId, channel, who.externalId, handle, who.displayName, followers).lastInsertRowid,
+  )
+  const created = { id, contact_id: contactId, handle, display_name: who.displayName, followers }
+  state.identities.set(who.externalId, created)
+  return created
+}
+
+function resolveConversation(s: Statements, state: BatchState, item: IngestItem, contactId: number) {
+  const key = item.conversation.externalId
+  const cached = state.conversations.get(key)
+  if (cached) return cached
+  const found = s.findConversation.get(state.accountId, key) as { id: number } | undefined
+  const resolved = found
+    ? { id: found.id, isNew: false }
+    : {
+        id: Number(
+          s.insertConversation.run(
+            state.account.workspace_id,
+            state.accountId,
+            state.account.channel,
+            key,
+            contactId,
+            item.conversation.visibility,
+            item.conversation.subject ?? item.subject ?? null,
+            item.sentAt,
+          ).lastInsertRowid,
+        ),
+        isNew: true,
+      }
+  state.conversations.set(key, resolved)
+  return resolved
+}
+
+function prepare(db: Db) {
+  return {
+    account: db.prepare('SELECT workspace_id, channel, display_name FROM accounts WHERE id = ?'),
+    findIdentity: db.prepare(
+      'SELECT id, contact_id, handle, display_name, followers FROM identities WHERE workspace_id = ? AND channel = ? AND external_id = ?',
+    ),
+    updateIdentity: db.prepare('UPDATE identities SET handle = ?, display_name = ?, followers = ? WHERE id = ?'),
+    insertContact: db.prepare('INSERT INTO contacts (workspace_id, display_name, created_at) VALUES (?, ?, ?)'),
+    insertIdentity: db.prepare(
+      'INSERT INTO identities (workspace_id, contact_id, channel, external_id, handle, display_name, followers) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    findConversation: db.prepare('SELECT id FROM conversations WHERE account_id = ? AND external_id = ?'),
+    insertConversation: db.prepare(
+      `INSERT INTO conversations (workspace_id, account_id, channel, external_id, contact_id, visibility, subject, last_message_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    // New messages are the common case: try the insert and fall back to an update on conflict.
+    insertMessage: db.prepare(
+      `INSERT INTO messages (workspace_id, account_id, conversation_id, contact_id, external_id, direction,
+         author_identity_id, author_name, subject, body_text, body_html, in_reply_to, sent_at, raw)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (account_id, external_id) DO NOTHING`,
+    ),
+    // The WHERE keeps a replay from touching the full-text index.
+    updateMessage: db.prepare(
+      `UPDATE messages SET subject = @subject, body_text = @bodyText, body_html = @bodyHtml, author_name = @authorName
+       WHERE account_id = @accountId AND external_id = @externalId
+         AND (subject IS NOT @subject OR body_text IS NOT @bodyText
+              OR body_html IS NOT @bodyHtml OR author_name IS NOT @authorName)`,
+    ),
+    reopenOnNewer: db.prepare(
+      `UPDATE conversations SET status = 'open', snoozed_until = NULL
+       WHERE id = @id AND status IN ('done', 'snoozed') AND @sentAt > last_message_at`,
+    ),
+    // Derived columns are recomputed from the messages themselves, so the order of arrival never matters.
+    refreshCounts: db.prepare(
+      `UPDATE conversations SET (message_count, last_message_at, last_inbound_at, last_outbound_at, first_customer_message_at) = (
+         SELECT count(*), max(sent_at),
+                max(CASE WHEN direction = 'in' THEN sent_at END),
+                max(CASE WHEN direction = 'out' THEN sent_at END),
+                min(CASE WHEN direction = 'in' THEN sent_at END)
+         FROM messages WHERE conversation_id = @id)
+       WHERE id = @id`,
+    ),
+    refreshReplyAndSnippet: db.prepare(
+      `UPDATE conversations SET
+         first_reply_at = (
+           SELECT min(o.sent_at) FROM messages o
+           WHERE o.conversation_id = @id AND o.direction = 'out' AND o.sent_at >= conversations.first_customer_message_at),
+         snippet = (
+           SELECT substr(body_text, 1, 240) FROM messages WHERE conversation_id = @id
+           ORDER BY sent_at DESC, id DESC LIMIT 1)
+       WHERE id = @id`,
+    ),
+    saveCursor: db.prepare(
+      `INSERT INTO sync_cursors (account_id, stream, cursor, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (account_id, stream) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`,
+    ),
+  }
+}

@@ -1,0 +1,44 @@
+import type { Account, AccountState, Channel } from '../../../../shared/domain'
+import type { Db } from '../db'
+
+interface AccountRow {
+  id: number
+  workspace_id: number
+  channel: Channel
+  handle: string
+  display_name: string
+  state: AccountState
+  state_reason: string | null
+  last_synced_at: number | null
+}
+
+const toAccount = (r: AccountRow): Account => ({
+  id: r.id,
+  workspaceId: r.workspace_id,
+  channel: r.channel,
+  handle: r.handle,
+  displayName: r.display_name,
+  state: r.state,
+  stateReason: r.state_reason,
+  lastSyncedAt: r.last_synced_at,
+})
+
+export function createAccount(
+  db: Db,
+  arg: { workspaceId: number; channel: Channel; handle: string; displayName: string; now?: number },
+): number {
+  return Number(
+    db
+      .prepare('INSERT INTO accounts (workspace_id, channel, handle, display_name, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(arg.workspaceId, arg.channel, arg.handle, arg.displayName, arg.now ?? Date.now()).lastInsertRowid,
+  )
+}
+
+export function listAccounts(db: Db, workspaceId?: number): Account[] {
+  const rows = (
+    workspaceId === undefined
+      ? db.prepare('SELECT * FROM accounts ORDER BY workspace_id, id').all()
+      : db.prepare('SELECT * FROM accounts WHERE workspace_id = ? ORDER BY id').all(workspaceId)
+  ) as AccountRow[]
+  return rows.map(toAccount)
+}

@@ -1,0 +1,125 @@
+import type { Channel, ContactDetail, Direction, Identity, Page, TimelineItem } from '../../../../shared/domain'
+import { notFound } from '../../../../shared/errors'
+import type { Db } from '../db'
+import { decodeKeyset, pageOf } from './cursor'
+
+interface ContactRow {
+  id: number
+  workspace_id: number
+  display_name: string
+  vip: number
+  created_at: number
+  reach: number
+}
+
+interface IdentityRow {
+  id: number
+  contact_id: number
+  channel: Channel
+  external_id: string
+  handle: string | null
+  display_name: string | null
+  followers: number | null
+}
+
+/** A contact together with the contacts merged into it: their histories are one timeline. */
+function contactFamily(db: Db, contactId: number): number[] {
+  const rows = db
+    .prepare(
+      `WITH RECURSIVE family(id) AS (
+         SELECT @contactId UNION SELECT c.id FROM contacts c JOIN family f ON c.merged_into_id = f.id
+       ) SELECT id FROM family`,
+    )
+    .all({ contactId }) as { id: number }[]
+  return rows.map((r) => r.id)
+}
+
+export function getContact(db: Db, contactId: number): ContactDetail {
+  const family = contactFamily(db, contactId)
+  const ids = JSON.stringify(family)
+  const contact = db
+    .prepare(
+      `SELECT c.id, c.workspace_id, c.display_name, c.vip, c.created_at,
+              coalesce((SELECT max(i.followers) FROM identities i WHERE i.contact_id IN (SELECT value FROM json_each(@ids))), 0) AS reach
+       FROM contacts c WHERE c.id = @contactId`,
+    )
+    .get({ contactId, ids }) as ContactRow | undefined
+  if (!contact) throw notFound(`Contact ${contactId}`)
+  const identities = db
+    .prepare(
+      `SELECT id, contact_id, channel, external_id, handle, display_name, followers FROM identities
+       WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY channel, id`,
+    )
+    .all(ids) as IdentityRow[]
+  const counts = db
+    .prepare(
+      `SELECT (SELECT count(*) FROM conversations WHERE contact_id IN (SELECT value FROM json_each(@ids))) AS conversations,
+              (SELECT count(*) FROM messages WHERE contact_id IN (SELECT value FROM json_each(@ids))) AS messages`,
+    )
+    .get({ ids }) as { conversations: number; messages: number }
+  return {
+    id: contact.id,
+    workspaceId: contact.workspace_id,
+    displayName: contact.display_name,
+    vip: contact.vip === 1,
+    reach: contact.reach,
+    createdAt: contact.created_at,
+    identities: identities.map(toIdentity),
+    conversationCount: counts.conversations,
+    messageCount: counts.messages,
+  }
+}
+
+const toIdentity = (r: IdentityRow): Identity => ({
+  id: r.id,
+  contactId: r.contact_id,
+  channel: r.channel,
+  externalId: r.external_id,
+  handle: r.handle,
+  displayName: r.display_name,
+  followers: r.followers,
+})
+
+interface TimelineRow {
+  id: number
+  conversation_id: number
+  channel: Channel
+  direction: Direction
+  author_name: string
+  subject: string | null
+  snippet: string
+  sent_at: number
+}
+
+/** Every message with a contact on every channel, newest first, one keyset page at a time. */
+export function listTimeline(db: Db, arg: { contactId: number; before?: string; limit: number }): Page<TimelineItem> {
+  const family = contactFamily(db, arg.contactId)
+  if (!db.prepare('SELECT 1 FROM contacts WHERE id = ?').get(arg.contactId)) throw notFound(`Contact ${arg.contactId}`)
+  const k = arg.before ? decodeKeyset(arg.before) : { at: Number.MAX_SAFE_INTEGER, id: Number.MAX_SAFE_INTEGER }
+  // One index range scan per family member, merged: (contact_id, sent_at DESC, id DESC) serves each.
+  const rows = db
+    .prepare(
+      `SELECT m.id, m.conversation_id, c.channel, m.direction, m.author_name, m.subject,
+              substr(m.body_text, 1, 240) AS snippet, m.sent_at
+       FROM messages m JOIN conversations c ON c.id = m.conversation_id
+       WHERE m.contact_id IN (SELECT value FROM json_each(@family))
+         AND (m.sent_at < @at OR (m.sent_at = @at AND m.id < @id))
+       ORDER BY m.sent_at DESC, m.id DESC LIMIT @limit`,
+    )
+    .all({ family: JSON.stringify(family), at: k.at, id: k.id, limit: arg.limit + 1 }) as TimelineRow[]
+  return pageOf(
+    rows,
+    arg.limit,
+    (r) => ({
+      messageId: r.id,
+      conversationId: r.conversation_id,
+      channel: r.channel,
+      direction: r.direction,
+      authorName: r.author_name,
+      subject: r.subject,
+      snippet: r.snippet,
+      sentAt: r.sent_at,
+    }),
+    (r) => ({ at: r.sent_at, id: r.id }),
+  )
+}

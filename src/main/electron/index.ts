@@ -1,0 +1,119 @@
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { app, BrowserWindow, dialog, ipcMain, session, type WebContents } from 'electron'
+import { openCore, type Core } from '../core/index'
+import { CONTENT_SECURITY_POLICY, DEV_SERVER_CONTENT_SECURITY_POLICY } from '../security/csp'
+import {
+  isAllowedNavigation,
+  mainWindowOptions,
+  permissionPolicy,
+  resolveDataDir,
+  secondInstanceAction,
+  windowOpenPolicy,
+} from '../security/window-policy'
+import { forwardEvents, registerInvokeHandler } from './ipc'
+
+/**
+ * The Electron shell: lifecycle, one window, and wiring. Every decision lives in
+ * ../security (tested without Electron); the core does all the work.
+ */
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const preloadPath = path.join(here, '../preload/index.cjs')
+
+/** The dev server only when running from source; a packaged app always loads its own files. */
+function devServerUrl(): string | null {
+  const devUrl = process.env['ELECTRON_RENDERER_URL']
+  return devUrl && !app.isPackaged ? devUrl : null
+}
+
+function appUrl(): string {
+  return devServerUrl() ?? pathToFileURL(path.join(here, '../renderer/index.html')).href
+}
+
+let mainWindow: BrowserWindow | null = null
+
+function openCoreOrExplain(): Core | null {
+  try {
+    return openCore({
+      dataDir: resolveDataDir(app.getPath('userData'), process.env),
+      host: 'electron',
+      version: app.getVersion(),
+      demo: process.env['EARSHOT_NO_DEMO'] ? 'never' : 'first-start',
+      nativeBinding: process.env['EARSHOT_NATIVE_BINDING'] || undefined,
+    })
+  } catch (error) {
+    // Typically the data-directory lock: another Earshot (app, `earshot serve`) holds it.
+    const message = error instanceof Error ? error.message : String(error)
+    dialog.showErrorBox('Earshot cannot start', message)
+    return null
+  }
+}
+
+function hardenSession(): void {
+  const csp = devServerUrl() ? DEV_SERVER_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } })
+  })
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => {
+    callback(permissionPolicy(permission))
+  })
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => permissionPolicy(permission))
+}
+
+/** Applied to every web contents the app ever creates, not only the main window. */
+function hardenContents(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url, appUrl())) event.preventDefault()
+  })
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url, appUrl())) event.preventDefault()
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(() => windowOpenPolicy())
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow(mainWindowOptions(preloadPath))
+  window.once('ready-to-show', () => window.show())
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null
+  })
+  void window.loadURL(appUrl())
+  return window
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) return
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.focus()
+}
+
+async function main(): Promise<void> {
+  if (secondInstanceAction(app.requestSingleInstanceLock()) === 'focus-first-and-quit') {
+    app.quit()
+    return
+  }
+  app.on('second-instance', focusMainWindow)
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents))
+
+  await app.whenReady()
+  const core = openCoreOrExplain()
+  if (!core) {
+    app.exit(1)
+    return
+  }
+  hardenSession()
+  registerInvokeHandler(ipcMain, core, (url) => isAllowedNavigation(url, appUrl()))
+  forwardEvents(core, () => mainWindow?.webContents ?? null)
+  app.on('will-quit', () => core.close())
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('activate', () => {
+    if (!mainWindow) mainWindow = createWindow()
+  })
+  mainWindow = createWindow()
+}
+
+void main()

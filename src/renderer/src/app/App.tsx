@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next'
+import { ContactView } from '../features/contact/ContactView'
+import { ConversationView } from '../features/conversation/ConversationView'
+import { InboxView } from '../features/inbox/InboxView'
+import { SearchView } from '../features/search/SearchView'
+import { LanguageSwitch } from './LanguageSwitch'
+import { Nav } from './Nav'
+import { useRoute } from './routeStore'
+import { SearchBox } from './SearchBox'
+import { WorkspaceSwitcher } from './WorkspaceSwitcher'
+
+export function App() {
+  const { t } = useTranslation()
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1 className="brand">{t('app.name')}</h1>
+        <WorkspaceSwitcher />
+        <SearchBox />
+        <LanguageSwitch />
+      </header>
+      <Nav />
+      <Main />
+    </div>
+  )
+}
+
+/** Two panes: the current list on the left, the open conversation on the right. */
+function Main() {
+  const view = useRoute((s) => s.view)
+  const workspaceId = useRoute((s) => s.workspaceId)
+  const conversationId = useRoute((s) => s.conversationId)
+  const { t } = useTranslation()
+
+  return (
+    <main className={conversationId === null ? 'main' : 'main split'}>
+      <div className="pane list-pane">
+        {workspaceId === null ? (
+          <p className="empty">{t('app.noWorkspaceHint')}</p>
+        ) : view === 'inbox' ? (
+          <InboxView workspaceId={workspaceId} />
+        ) : view === 'search' ? (
+          <SearchView workspaceId={workspaceId} />
+        ) : (
+          <ContactView />
+        )}
+      </div>
+      {conversationId !== null && (
+        <div className="pane detail-pane">
+          <ConversationView key={conversationId} conversationId={conversationId} />
+        </div>
+      )}
+    </main>
+  )
+}

@@ -1,0 +1,44 @@
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { api } from '../api/client'
+import { useDbChanged, useQuery } from '../api/hooks'
+import { useRoute } from './routeStore'
+
+/** Picks the workspace every other view reads from; the first one is chosen on start. */
+export function WorkspaceSwitcher() {
+  const { t } = useTranslation()
+  const workspaceId = useRoute((s) => s.workspaceId)
+  const setWorkspace = useRoute((s) => s.setWorkspace)
+  const { data: workspaces, reload } = useQuery('workspaces', () => api.invoke('workspaces:list', {}))
+  useDbChanged(['workspaces'], null, reload)
+
+  useEffect(() => {
+    if (!workspaces) return
+    if (workspaceId === null || !workspaces.some((w) => w.id === workspaceId)) {
+      setWorkspace(workspaces[0]?.id ?? null)
+    }
+  }, [workspaces, workspaceId, setWorkspace])
+
+  return (
+    <label className="field inline">
+      <span>{t('app.workspace')}</span>
+      <select
+        value={workspaceId ?? ''}
+        onChange={(e) => setWorkspace(Number(e.target.value))}
+        disabled={!workspaces || workspaces.length === 0}
+      >
+        {workspaces?.length === 0 && <option value="">{t('app.noWorkspace')}</option>}
+        {workspaces?.map((w) => (
+          <option key={w.id} value={w.id}>
+            {demoLabel(w.name, w.isDemo, t('app.demoWorkspace', { name: w.name }))}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
+/** Demo workspaces must read as demo; names that already say so are left alone. */
+function demoLabel(name: string, isDemo: boolean, labelled: string): string {
+  return isDemo && !/\bdemo\b/i.test(name) ? labelled : name
+}

@@ -1,0 +1,34 @@
+import { create } from 'zustand'
+
+export type View = 'inbox' | 'search' | 'contact'
+
+/**
+ * The whole of the app's navigation. Small enough that a router library would only add weight;
+ * the open conversation is independent of the view so it can sit beside any list.
+ */
+interface RouteState {
+  view: View
+  workspaceId: number | null
+  conversationId: number | null
+  contactId: number | null
+  searchQuery: string
+  setWorkspace(id: number | null): void
+  showView(view: View): void
+  openConversation(id: number | null): void
+  openContact(id: number): void
+  search(query: string): void
+}
+
+export const useRoute = create<RouteState>()((set) => ({
+  view: 'inbox',
+  workspaceId: null,
+  conversationId: null,
+  contactId: null,
+  searchQuery: '',
+  // A different workspace shares no conversations or contacts with the previous one.
+  setWorkspace: (workspaceId) => set({ workspaceId, conversationId: null, contactId: null, view: 'inbox' }),
+  showView: (view) => set({ view }),
+  openConversation: (conversationId) => set({ conversationId }),
+  openContact: (contactId) => set({ contactId, view: 'contact' }),
+  search: (searchQuery) => set({ searchQuery, view: 'search' }),
+}))

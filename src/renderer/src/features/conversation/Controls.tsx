@@ -1,0 +1,154 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ConversationRow, ConversationStatus } from '../../../../shared/domain'
+import { api } from '../../api/client'
+import { useQuery } from '../../api/hooks'
+import { STATUSES } from '../../components/constants'
+import { formatDateTime } from '../../components/format'
+
+/** Runs a command, reports failure through `onError`, and refetches either way. */
+export type Act = (run: () => Promise<unknown>) => Promise<boolean>
+
+/** Snoozing without a date picker: until 09:00 tomorrow, the usual "deal with it tomorrow". */
+export function tomorrowMorning(now = new Date()): number {
+  const d = new Date(now)
+  d.setDate(d.getDate() + 1)
+  d.setHours(9, 0, 0, 0)
+  return d.getTime()
+}
+
+export function StatusControl({ conversation, act }: { conversation: ConversationRow; act: Act }) {
+  const { t, i18n } = useTranslation()
+  const change = (status: ConversationStatus): void => {
+    void act(() =>
+      api.invoke(
+        'conversation:setStatus',
+        status === 'snoozed'
+          ? { conversationId: conversation.id, status, snoozedUntil: tomorrowMorning() }
+          : { conversationId: conversation.id, status },
+      ),
+    )
+  }
+  return (
+    <label className="field">
+      <span>{t('conversation.status')}</span>
+      <select value={conversation.status} onChange={(e) => change(e.target.value as ConversationStatus)}>
+        {STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {s === 'snoozed' && conversation.status !== 'snoozed'
+              ? t('conversation.snoozeUntilTomorrow')
+              : t(`status.${s}`)}
+          </option>
+        ))}
+      </select>
+      {conversation.status === 'snoozed' && conversation.snoozedUntil !== null && (
+        <span className="muted small">
+          {t('conversation.snoozedUntil', { time: formatDateTime(i18n.language, conversation.snoozedUntil) })}
+        </span>
+      )}
+    </label>
+  )
+}
+
+export function AssigneeControl({ conversation, act }: { conversation: ConversationRow; act: Act }) {
+  const { t } = useTranslation()
+  const [draft, setDraft] = useState(conversation.assignee ?? '')
+  const submit = (e: FormEvent): void => {
+    e.preventDefault()
+    const assignee = draft.trim() || null
+    if (assignee === conversation.assignee) return
+    void act(() => api.invoke('conversation:assign', { conversationId: conversation.id, assignee }))
+  }
+  return (
+    <form className="field-row" onSubmit={submit}>
+      <label className="field">
+        <span>{t('conversation.assignee')}</span>
+        <input
+          value={draft}
+          maxLength={200}
+          placeholder={t('inbox.unassigned')}
+          onChange={(e) => setDraft(e.target.value)}
+        />
+      </label>
+      <button type="submit">{t('conversation.assign')}</button>
+    </form>
+  )
+}
+
+export function TagControl({ conversation, act }: { conversation: ConversationRow; act: Act }) {
+  const { t } = useTranslation()
+  const [draft, setDraft] = useState('')
+  const workspaceId = conversation.workspaceId
+  const { data: known } = useQuery(`tags:${workspaceId}`, () => api.invoke('tags:list', { workspaceId }))
+  const toggle = (tag: string, on: boolean): Promise<boolean> =>
+    act(() => api.invoke('conversation:tag', { conversationId: conversation.id, tag, on }))
+
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault()
+    const tag = draft.trim()
+    if (!tag || conversation.tags.includes(tag)) return
+    if (await toggle(tag, true)) setDraft('')
+  }
+
+  const listId = `tags-${conversation.id}`
+  return (
+    <div className="tag-control">
+      <ul className="tags" aria-label={t('conversation.tags')}>
+        {conversation.tags.map((tag) => (
+          <li key={tag} className="tag">
+            {tag}
+            <button
+              type="button"
+              className="tag-remove"
+              aria-label={t('conversation.removeTag', { tag })}
+              onClick={() => void toggle(tag, false)}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form className="field-row" onSubmit={(e) => void submit(e)}>
+        <label className="field">
+          <span>{t('conversation.newTag')}</span>
+          <input value={draft} maxLength={200} list={listId} onChange={(e) => setDraft(e.target.value)} />
+          <datalist id={listId}>
+            {known
+              ?.filter((k) => !conversation.tags.includes(k))
+              .map((k) => (
+                <option key={k} value={k} />
+              ))}
+          </datalist>
+        </label>
+        <button type="submit">{t('conversation.addTag')}</button>
+      </form>
+    </div>
+  )
+}
+
+export function NoteForm({ conversationId, act }: { conversationId: number; act: Act }) {
+  const { t } = useTranslation()
+  const [body, setBody] = useState('')
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault()
+    if (!body.trim()) return
+    if (await act(() => api.invoke('note:add', { conversationId, body }))) setBody('')
+  }
+  return (
+    <form className="note-form" onSubmit={(e) => void submit(e)}>
+      <label className="field">
+        <span>{t('conversation.internalNote')}</span>
+        <textarea
+          value={body}
+          rows={3}
+          maxLength={10_000}
+          placeholder={t('conversation.notePlaceholder')}
+          onChange={(e) => setBody(e.target.value)}
+        />
+      </label>
+      <button type="submit" disabled={!body.trim()}>
+        {t('conversation.addNote')}
+      </button>
+    </form>
+  )
+}
