@@ -62,3 +62,21 @@ test.describe('the demo workspace in the app', () => {
     await expect(app.page.getByRole('heading', { name: 'Posteingang' })).toBeVisible()
   })
 })
+
+test('removes the demo workspace after asking, and it stays removed', async ({ app }) => {
+  const switcher = app.page.getByRole('combobox', { name: 'Workspace' })
+  const before = await switcher.locator('option').count()
+  const current = (await switcher.locator('option:checked').textContent()) ?? ''
+  await app.page.getByRole('button', { name: 'Remove workspace' }).click()
+  const dialog = app.page.getByRole('dialog')
+  await expect(dialog).toContainText('cannot be undone')
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(switcher.locator('option')).toHaveCount(before)
+
+  await app.page.getByRole('button', { name: 'Remove workspace' }).click()
+  await dialog.getByRole('button', { name: 'Remove' }).click()
+  await expect(switcher.locator('option')).toHaveCount(before - 1)
+  await expect(switcher).not.toContainText(current)
+  await app.page.reload()
+  await expect(switcher.locator('option')).toHaveCount(before - 1)
+})

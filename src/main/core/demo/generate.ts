@@ -26,6 +26,8 @@ export interface DemoProgress {
 export interface DemoSummary {
   workspaceIds: number[]
   messages: number
+  /** Time spent in the store's ingest (the rest went into composing text). */
+  ingestMs: number
   contacts: number
   /** Ingrid Hoffmann: ~250 × scale timeline events over email and Messenger. */
   heavyContactId: number
@@ -47,6 +49,7 @@ export function generateDemo(db: Db, options: DemoOptions = {}): DemoSummary {
   const rng = createRng(hashSeed(seed, 1))
   const workspaceIds: number[] = []
   let messages = 0
+  let ingestMs = 0
   SCENARIO.forEach((spec, workspaceIndex) => {
     const workspaceId = createWorkspace(db, { name: `${DEMO_LABEL}${spec.business.name}`, isDemo: true, now })
     workspaceIds.push(workspaceId)
@@ -59,11 +62,13 @@ export function generateDemo(db: Db, options: DemoOptions = {}): DemoSummary {
       const sink = createConversationSink(db, accountId, workspaceId, now, progress)
       for (const conversation of accountConversations(rng, seed, scale, ctx, spec, account, workspaceIndex)) sink.add(conversation)
       messages += sink.flush()
+      ingestMs += sink.ingestMs
     })
   })
   return {
     workspaceIds,
     messages,
+    ingestMs,
     contacts: countContacts(db, workspaceIds),
     heavyContactId: contactOf(db, workspaceIds, HEAVY_REGULAR),
     angryContactId: contactOf(db, workspaceIds, ANGRY_INFLUENCER),

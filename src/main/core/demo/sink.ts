@@ -9,6 +9,8 @@ export interface ConversationSink {
   add(conversation: DemoConversation): void
   /** Ingests what is buffered; returns the number of messages inserted so far. */
   flush(): number
+  /** Milliseconds spent inside ingest itself, apart from composing the demo's text. */
+  readonly ingestMs: number
 }
 
 /**
@@ -26,6 +28,7 @@ export function createConversationSink(db: Db, accountId: number, workspaceId: n
   let items: IngestItem[] = []
   let pending: DemoConversation[] = []
   let inserted = 0
+  let ingestMs = 0
 
   const tagId = (name: string): number => {
     let id = tagIds.get(name)
@@ -51,7 +54,9 @@ export function createConversationSink(db: Db, accountId: number, workspaceId: n
 
   const flush = (): number => {
     if (items.length > 0) {
+      const started = performance.now()
       inserted += ingest({ accountId, items }).inserted
+      ingestMs += performance.now() - started
       applyAfterwards(pending)
       onBatch(inserted)
     }
@@ -67,5 +72,8 @@ export function createConversationSink(db: Db, accountId: number, workspaceId: n
       if (items.length >= BATCH_SIZE) flush()
     },
     flush,
+    get ingestMs() {
+      return ingestMs
+    },
   }
 }

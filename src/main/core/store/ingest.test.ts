@@ -88,3 +88,17 @@ describe('ingest', () => {
     expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(2)
   })
 })
+
+describe('ingest and the full-text index', () => {
+  it('indexes every new message once, across batches and with repeats inside a batch', () => {
+    const { db, accounts, ingest } = testStore()
+    const a = item({ bodyText: 'Erster Entwurf' })
+    ingest({ accountId: accounts.x, items: [a, item(), { ...a, bodyText: 'Zweiter Entwurf' }] })
+    ingest({ accountId: accounts.x, items: [item(), item()] })
+    expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(4)
+    expect(db.prepare(`SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'Entwurf'`).pluck().get()).toBe(1)
+    expect(db.prepare(`SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'Zweiter'`).pluck().get()).toBe(1)
+    // The index agrees with the table row for row.
+    expect(() => db.prepare(`INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow()
+  })
+})

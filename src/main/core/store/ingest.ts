@@ -58,7 +58,9 @@ export function createIngestor(db: Db): (batch: IngestBatch) => IngestOutcome {
     const account = s.account.get(batch.accountId) as AccountRow | undefined
     if (!account) throw new Error(`Account ${batch.accountId} does not exist`)
     const state = newBatchState(account, batch.accountId)
-    for (const item of batch.items) ingestItem(s, state, item)
+    const indexedUpTo = s.lastMessageId.get() as number
+    for (const item of latestPerExternalId(batch.items)) ingestItem(s, state, item)
+    if (state.inserted > 0) s.indexNewMessages.run(indexedUpTo)
     // A customer writing again after we closed or snoozed the conversation wants an answer again.
     for (const [id, sentAt] of state.newestInbound) s.reopenOnNewer.run({ id, sentAt })
     for (const id of state.touched) {
@@ -74,6 +76,19 @@ export function createIngestor(db: Db): (batch: IngestBatch) => IngestOutcome {
     }
   })
   return (batch) => run(batch)
+}
+
+/**
+ * One row per message: a provider can repeat an item within a page (an edit, a retry); the last copy
+ * wins. It also guarantees that an update only ever touches rows indexed by an earlier batch.
+ */
+function latestPerExternalId(items: readonly IngestItem[]): IngestItem[] {
+  const byId = new Map<string, IngestItem>()
+  for (const item of items) {
+    byId.delete(item.externalId)
+    byId.set(item.externalId, item)
+  }
+  return byId.size === items.length ? [...items] : [...byId.values()]
 }
 
 type Statements = ReturnType<typeof prepare>
@@ -236,6 +251,13 @@ function prepare(db: Db) {
            SELECT substr(body_text, 1, 240) FROM messages WHERE conversation_id = @id
            ORDER BY sent_at DESC, id DESC LIMIT 1)
        WHERE id = @id`,
+    ),
+    lastMessageId: db.prepare('SELECT coalesce(max(id), 0) FROM messages').pluck(),
+    // New rows get rowids above every existing one (single writer, INTEGER PRIMARY KEY), so the rows
+    // this batch inserted are exactly those above the maximum taken when it began.
+    indexNewMessages: db.prepare(
+      `INSERT INTO messages_fts (rowid, subject, body_text, author_name)
+       SELECT id, subject, body_text, author_name FROM messages WHERE id > ?`,
     ),
     saveCursor: db.prepare(
       `INSERT INTO sync_cursors (account_id, stream, cursor, updated_at) VALUES (?, ?, ?, ?)

@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../api/client'
 import { useDbChanged, useQuery } from '../api/hooks'
+import { RemoveWorkspace } from './RemoveWorkspace'
 import { useRoute } from './routeStore'
 
 /** Picks the workspace every other view reads from; the first one is chosen on start. */
@@ -19,22 +20,26 @@ export function WorkspaceSwitcher() {
     }
   }, [workspaces, workspaceId, setWorkspace])
 
+  const current = workspaces?.find((w) => w.id === workspaceId)
   return (
-    <label className="field inline">
-      <span>{t('app.workspace')}</span>
-      <select
-        value={workspaceId ?? ''}
-        onChange={(e) => setWorkspace(Number(e.target.value))}
-        disabled={!workspaces || workspaces.length === 0}
-      >
-        {workspaces?.length === 0 && <option value="">{t('app.noWorkspace')}</option>}
-        {workspaces?.map((w) => (
-          <option key={w.id} value={w.id}>
-            {demoLabel(w.name, w.isDemo, t('app.demoWorkspace', { name: w.name }))}
-          </option>
-        ))}
-      </select>
-    </label>
+    <div className="workspace-switcher">
+      <label className="field inline">
+        <span>{t('app.workspace')}</span>
+        <select
+          value={workspaceId ?? ''}
+          onChange={(e) => setWorkspace(Number(e.target.value))}
+          disabled={!workspaces || workspaces.length === 0}
+        >
+          {workspaces?.length === 0 && <option value="">{t('app.noWorkspace')}</option>}
+          {workspaces?.map((w) => (
+            <option key={w.id} value={w.id}>
+              {demoLabel(w.name, w.isDemo, t('app.demoWorkspace', { name: w.name }))}
+            </option>
+          ))}
+        </select>
+      </label>
+      {current && <RemoveWorkspace workspace={current} />}
+    </div>
   )
 }
 

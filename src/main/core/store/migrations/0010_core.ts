@@ -113,15 +113,15 @@ export const migration0010: Migration = {
     CREATE INDEX messages_contact_time ON messages(contact_id, sent_at DESC, id DESC);
     CREATE INDEX messages_conversation_time ON messages(conversation_id, sent_at, id);
 
+    -- Rows enter this index only through store/ingest.ts, in the transaction that inserts them.
     CREATE VIRTUAL TABLE messages_fts USING fts5(
       subject, body_text, author_name,
       content='messages', content_rowid='id',
       tokenize='unicode61 remove_diacritics 2'
     );
-    CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
-      INSERT INTO messages_fts(rowid, subject, body_text, author_name)
-      VALUES (new.id, new.subject, new.body_text, new.author_name);
-    END;
+    -- No insert trigger: ingest indexes each batch's new rows with one INSERT … SELECT in the same
+    -- transaction, three times faster than a trigger per row (measured: bench/store). Edits and
+    -- deletes keep their triggers; they only ever touch rows that are already indexed.
     CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
       INSERT INTO messages_fts(messages_fts, rowid, subject, body_text, author_name)
       VALUES ('delete', old.id, old.subject, old.body_text, old.author_name);

@@ -9,6 +9,9 @@ export const migration0020: Migration = {
   version: 20,
   name: 'channels: account settings, listening, attachments, quarantine',
   up: `
+    -- Mail threading looks children up by the message they answer, which may arrive before its parent.
+    CREATE INDEX messages_in_reply_to ON messages(account_id, in_reply_to) WHERE in_reply_to IS NOT NULL;
+
     CREATE TABLE account_settings (
       account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
       key TEXT NOT NULL,
