@@ -37,6 +37,9 @@ export interface DemoSummary {
 
 export const DEFAULT_SEED = 20_090_826
 
+/** Generated accounts hold history but talk to no provider, so the scheduler leaves them alone. */
+export const DEMO_ACCOUNT_REASON = 'Demo data: not connected to a provider.'
+
 /**
  * Builds the demo workspaces through the real ingest path, batch by batch, so memory stays flat even at
  * scale 40. Deterministic for a (seed, scale, now): one PRNG stream, consumed in a fixed order.
@@ -54,7 +57,15 @@ export function generateDemo(db: Db, options: DemoOptions = {}): DemoSummary {
     const workspaceId = createWorkspace(db, { name: `${DEMO_LABEL}${spec.business.name}`, isDemo: true, now })
     workspaceIds.push(workspaceId)
     spec.accounts.forEach((account, accountIndex) => {
-      const accountId = createAccount(db, { workspaceId, channel: account.channel, handle: account.handle, displayName: account.displayName, now })
+      const accountId = createAccount(db, {
+        workspaceId,
+        channel: account.channel,
+        handle: account.handle,
+        displayName: account.displayName,
+        state: 'paused',
+        stateReason: DEMO_ACCOUNT_REASON,
+        now,
+      })
       linkSpecialIdentities(db, workspaceId, workspaceIndex, account.channel)
       const ctx: AccountContext = { accountIndex: workspaceIndex * 10 + accountIndex, channel: account.channel, shopHandle: account.handle, business: spec.business, now }
       const progress = (inserted: number) =>

@@ -256,8 +256,8 @@ function prepare(db: Db) {
     // New rows get rowids above every existing one (single writer, INTEGER PRIMARY KEY), so the rows
     // this batch inserted are exactly those above the maximum taken when it began.
     indexNewMessages: db.prepare(
-      `INSERT INTO messages_fts (rowid, subject, body_text, author_name)
-       SELECT id, subject, body_text, author_name FROM messages WHERE id > ?`,
+      `INSERT INTO messages_fts (rowid, subject, body_text, author_name, scope)
+       SELECT id, subject, body_text, author_name, scope FROM messages WHERE id > ?`,
     ),
     saveCursor: db.prepare(
       `INSERT INTO sync_cursors (account_id, stream, cursor, updated_at) VALUES (?, ?, ?, ?)

@@ -25,12 +25,32 @@ const toAccount = (r: AccountRow): Account => ({
 
 export function createAccount(
   db: Db,
-  arg: { workspaceId: number; channel: Channel; handle: string; displayName: string; now?: number },
+  arg: {
+    workspaceId: number
+    channel: Channel
+    handle: string
+    displayName: string
+    /** 'paused' for accounts that hold data but are not connected to a provider (demo, imports). */
+    state?: AccountState
+    stateReason?: string | null
+    now?: number
+  },
 ): number {
   return Number(
     db
-      .prepare('INSERT INTO accounts (workspace_id, channel, handle, display_name, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(arg.workspaceId, arg.channel, arg.handle, arg.displayName, arg.now ?? Date.now()).lastInsertRowid,
+      .prepare(
+        `INSERT INTO accounts (workspace_id, channel, handle, display_name, state, state_reason, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        arg.workspaceId,
+        arg.channel,
+        arg.handle,
+        arg.displayName,
+        arg.state ?? 'active',
+        arg.stateReason ?? null,
+        arg.now ?? Date.now(),
+      ).lastInsertRowid,
   )
 }
 

@@ -96,17 +96,25 @@ export function listTimeline(db: Db, arg: { contactId: number; before?: string; 
   const family = contactFamily(db, arg.contactId)
   if (!db.prepare('SELECT 1 FROM contacts WHERE id = ?').get(arg.contactId)) throw notFound(`Contact ${arg.contactId}`)
   const k = arg.before ? decodeKeyset(arg.before) : { at: Number.MAX_SAFE_INTEGER, id: Number.MAX_SAFE_INTEGER }
-  // One index range scan per family member, merged: (contact_id, sent_at DESC, id DESC) serves each.
+  // One index range scan per family member (contact_id, sent_at DESC, id DESC), each stopping at the
+  // page size, then merged: an IN list would make SQLite sort every event the contact ever had.
+  const perMember = family
+    .map(
+      (_, i) => `SELECT * FROM (
+        SELECT m.id, m.conversation_id, m.direction, m.author_name, m.subject, substr(m.body_text, 1, 240) AS snippet, m.sent_at
+        FROM messages m
+        WHERE m.contact_id = @member${i} AND (m.sent_at < @at OR (m.sent_at = @at AND m.id < @id))
+        ORDER BY m.sent_at DESC, m.id DESC LIMIT @limit)`,
+    )
+    .join(' UNION ALL ')
+  const params: Record<string, number> = { at: k.at, id: k.id, limit: arg.limit + 1 }
+  family.forEach((member, i) => (params[`member${i}`] = member))
   const rows = db
     .prepare(
-      `SELECT m.id, m.conversation_id, c.channel, m.direction, m.author_name, m.subject,
-              substr(m.body_text, 1, 240) AS snippet, m.sent_at
-       FROM messages m JOIN conversations c ON c.id = m.conversation_id
-       WHERE m.contact_id IN (SELECT value FROM json_each(@family))
-         AND (m.sent_at < @at OR (m.sent_at = @at AND m.id < @id))
-       ORDER BY m.sent_at DESC, m.id DESC LIMIT @limit`,
+      `SELECT t.*, c.channel FROM (${perMember}) t JOIN conversations c ON c.id = t.conversation_id
+       ORDER BY t.sent_at DESC, t.id DESC LIMIT @limit`,
     )
-    .all({ family: JSON.stringify(family), at: k.at, id: k.id, limit: arg.limit + 1 }) as TimelineRow[]
+    .all(params) as TimelineRow[]
   return pageOf(
     rows,
     arg.limit,

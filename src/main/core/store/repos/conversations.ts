@@ -3,7 +3,7 @@ import type { Channel, ConversationRow, ConversationStatus, Page, Visibility } f
 import { notFound } from '../../../../shared/errors'
 import type { Db } from '../db'
 import { decodeKeyset, pageOf } from './cursor'
-import { toFtsQuery } from './fts'
+import { messageMatch, toFtsQuery } from './fts'
 
 interface Row {
   id: number
@@ -96,9 +96,12 @@ function inboxConditions(q: InboxQuery): { where: string[]; params: Record<strin
   const match = f.text ? toFtsQuery(f.text) : null
   if (match) {
     where.push(`(c.id IN (SELECT m.conversation_id FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid
-                          WHERE messages_fts MATCH @match AND m.workspace_id = @workspaceId)
-              OR c.contact_id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH @match))`)
+                          WHERE messages_fts MATCH @messageMatch)
+              OR c.contact_id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH @match)
+              OR c.contact_id IN (SELECT i.contact_id FROM identities_fts JOIN identities i ON i.id = identities_fts.rowid
+                                  WHERE identities_fts MATCH @match))`)
     params.match = match
+    params.messageMatch = messageMatch(match, q.workspaceId)
   }
   if (q.after) {
     const k = decodeKeyset(q.after)

@@ -1,7 +1,7 @@
 import type { SearchOrder } from '../../../../shared/contract'
 import type { Channel, ContactHit, MessageHit, SearchResult } from '../../../../shared/domain'
 import type { Db } from '../db'
-import { toFtsQuery } from './fts'
+import { messageMatch, toFtsQuery } from './fts'
 import { snippetAround } from './snippet'
 
 /**
@@ -42,21 +42,20 @@ function searchMessages(
   arg: { workspaceId?: number; order: SearchOrder; limit: number },
   words: string[],
 ) {
-  const scope = arg.workspaceId === undefined ? '' : 'AND m.workspace_id = @workspaceId'
-  const params = { match, workspaceId: arg.workspaceId, limit: arg.limit, candidates: RANK_CANDIDATES }
+  const params = { match: messageMatch(match, arg.workspaceId), limit: arg.limit, candidates: RANK_CANDIDATES }
   // Newest first walks the index in rowid order and stops at the limit, whatever the term's frequency.
   // Ranked: bm25 over the newest candidates only. Snippets are cut in JS for the final page alone.
   const sql =
     arg.order === 'newest'
-      ? `SELECT ${MESSAGE_COLUMNS}
-         FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid JOIN conversations c ON c.id = m.conversation_id
-         WHERE messages_fts MATCH @match ${scope}
-         ORDER BY messages_fts.rowid DESC LIMIT @limit`
+      ? `WITH hits AS (
+           SELECT rowid AS id FROM messages_fts WHERE messages_fts MATCH @match ORDER BY rowid DESC LIMIT @limit)
+         SELECT ${MESSAGE_COLUMNS}
+         FROM hits JOIN messages m ON m.id = hits.id JOIN conversations c ON c.id = m.conversation_id
+         ORDER BY m.id DESC`
       : `WITH candidates AS (
-           SELECT messages_fts.rowid AS id, bm25(messages_fts, 2.0, 1.0, 0.5) AS score
-           FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid
-           WHERE messages_fts MATCH @match ${scope}
-           ORDER BY messages_fts.rowid DESC LIMIT @candidates),
+           SELECT rowid AS id, bm25(messages_fts, 2.0, 1.0, 0.5, 0.0) AS score
+           FROM messages_fts WHERE messages_fts MATCH @match
+           ORDER BY rowid DESC LIMIT @candidates),
          best AS (SELECT id, score FROM candidates ORDER BY score, id DESC LIMIT @limit)
          SELECT ${MESSAGE_COLUMNS}
          FROM best JOIN messages m ON m.id = best.id JOIN conversations c ON c.id = m.conversation_id
@@ -76,20 +75,28 @@ function searchMessages(
   )
 }
 
+/** Contacts whose name, or any identity's handle, address or name, matches; newest contacts first. */
 function searchContacts(db: Db, match: string, arg: { workspaceId?: number; limit: number }): ContactHit[] {
   const scope = arg.workspaceId === undefined ? '' : 'AND ct.workspace_id = @workspaceId'
   const rows = db
     .prepare(
-      `SELECT ct.id, ct.display_name, contacts_fts.handles,
+      `WITH hits(id) AS (
+         SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH @match
+         UNION
+         SELECT i.contact_id FROM identities_fts JOIN identities i ON i.id = identities_fts.rowid
+         WHERE identities_fts MATCH @match)
+       SELECT ct.id, ct.display_name,
+              (SELECT group_concat(coalesce('@' || i.handle, i.external_id), ' ') FROM identities i
+               WHERE i.contact_id = ct.id) AS handles,
               coalesce((SELECT max(i.followers) FROM identities i WHERE i.contact_id = ct.id), 0) AS reach
-       FROM contacts_fts JOIN contacts ct ON ct.id = contacts_fts.rowid
-       WHERE contacts_fts MATCH @match AND ct.merged_into_id IS NULL ${scope}
-       ORDER BY contacts_fts.rowid DESC LIMIT @limit`,
+       FROM hits JOIN contacts ct ON ct.id = hits.id
+       WHERE ct.merged_into_id IS NULL ${scope}
+       ORDER BY ct.id DESC LIMIT @limit`,
     )
     .all({ match, workspaceId: arg.workspaceId, limit: Math.min(arg.limit, 20) }) as {
     id: number
     display_name: string
-    handles: string
+    handles: string | null
     reach: number
   }[]
   return rows.map((r) => ({
