@@ -4,6 +4,8 @@
  */
 const benches: Record<string, () => Promise<{ default: (args: string[]) => Promise<void> }>> = {
   store: () => import('./store'),
+  sync: () => import('./sync'),
+  import: () => import('./import'),
 }
 
 export {}

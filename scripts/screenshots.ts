@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close()
     await host.close()
-    core.close()
+    await core.close()
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
 }

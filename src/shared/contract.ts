@@ -3,10 +3,13 @@ import {
   Channel,
   ConversationStatus,
   Id,
+  type Account,
+  type AccountState,
   type ContactDetail,
   type ConversationDetail,
   type ConversationRow,
   type Note,
+  type OutboxItem,
   type Page,
   type SearchResult,
   type TimelineItem,
@@ -80,6 +83,14 @@ export const commands = {
     z.object({ contactId: Id, before: Cursor.optional(), limit: PageLimit }).strict(),
   ),
   'tags:list': command<string[]>()(z.object({ workspaceId: Id }).strict()),
+  'accounts:list': command<Account[]>()(z.object({ workspaceId: Id.optional() }).strict()),
+  /** Queues a reply in the outbox; it is sent when the account is reachable. */
+  'reply:queue': command<OutboxItem>()(
+    z.object({ conversationId: Id, bodyText: z.string().trim().min(1).max(10_000) }).strict(),
+  ),
+  'outbox:list': command<OutboxItem[]>()(z.object({ conversationId: Id }).strict()),
+  /** Asks for a sync now instead of at the next interval (all accounts when none is named). */
+  'sync:now': command<null>()(z.object({ accountId: Id.optional() }).strict()),
   'search:query': command<SearchResult>()(
     z
       .object({
@@ -111,7 +122,17 @@ export const isCommandName = (name: string): name is CommandName => Object.hasOw
 export interface EventMap {
   'db:changed': { tables: ChangedTable[]; workspaceId: number | null; ids?: number[] }
   'sync:progress': { accountId: number; stage: string; done: number; total: number | null }
+  /** An account's connection changed: 'reconnect' asks the user for new credentials. */
+  'account:state': { accountId: number; state: AccountState; reason: string | null; retryAt: number | null }
 }
-export type ChangedTable = 'workspaces' | 'conversations' | 'messages' | 'contacts' | 'notes' | 'tags'
+export type ChangedTable =
+  | 'workspaces'
+  | 'accounts'
+  | 'conversations'
+  | 'messages'
+  | 'contacts'
+  | 'notes'
+  | 'tags'
+  | 'outbox'
 export type EventName = keyof EventMap
-export const EVENT_NAMES: readonly EventName[] = ['db:changed', 'sync:progress']
+export const EVENT_NAMES: readonly EventName[] = ['db:changed', 'sync:progress', 'account:state']

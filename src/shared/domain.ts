@@ -153,6 +153,22 @@ export interface SearchResult {
   contacts: ContactHit[]
 }
 
+export const OutboxState = z.enum(['queued', 'sending', 'sent', 'failed'])
+export type OutboxState = z.infer<typeof OutboxState>
+
+/** A reply on its way out: a row in the outbox, never a promise in memory. */
+export interface OutboxItem {
+  id: Id
+  conversationId: Id
+  bodyText: string
+  state: OutboxState
+  attempts: number
+  /** Why the last attempt failed, in words a person understands. */
+  lastError: string | null
+  remoteId: string | null
+  createdAt: EpochMs
+}
+
 export interface Page<T> {
   items: T[]
   /** Opaque keyset cursor for the next page; null on the last page. */

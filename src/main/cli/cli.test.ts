@@ -49,8 +49,8 @@ function parseCsv(text: string): string[][] {
   return records
 }
 
-beforeAll(() => {
-  openCore({ dataDir, host: 'web', version: 'test', demo: 'first-start' }).close()
+beforeAll(async () => {
+  await openCore({ dataDir, host: 'web', version: 'test', demo: 'first-start' }).close()
 })
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
 

@@ -52,9 +52,9 @@ export function unwrap<T>(result: Result<unknown>): T {
 }
 
 /** --workspace accepts a name or an id; an unknown one is an error, never "all workspaces". */
-export function resolveWorkspace(core: Core, given: string | undefined): Workspace | undefined {
+export async function resolveWorkspace(core: Core, given: string | undefined): Promise<Workspace | undefined> {
   if (given === undefined) return undefined
-  const workspaces = unwrap<Workspace[]>(core.invoke('workspaces:list', {}))
+  const workspaces = unwrap<Workspace[]>(await core.invoke('workspaces:list', {}))
   const found = /^\d+$/.test(given)
     ? workspaces.find((w) => w.id === Number(given))
     : workspaces.find((w) => w.name === given) ?? workspaces.find((w) => w.name.toLowerCase().includes(given.toLowerCase()))

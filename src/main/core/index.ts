@@ -9,6 +9,8 @@ import { EventBus } from './events'
 import { openDatabase, type Db } from './store/db'
 import { acquireDataDirLock } from './store/lock'
 import { initializeOnFirstStart } from './demo'
+import { fileSecretStore, type SecretStore } from './secrets'
+import { startBackgroundWork, type BackgroundWork } from './sync/runtime'
 
 export interface CoreOptions {
   dataDir: string
@@ -17,6 +19,8 @@ export interface CoreOptions {
   /** 'first-start' creates the demo workspaces when the data directory is new; 'never' starts empty. */
   demo: 'first-start' | 'never'
   nativeBinding?: string
+  /** Where credentials live; the desktop passes the OS keychain's store. Default: a 0600 file in dataDir. */
+  secrets?: SecretStore
 }
 
 export interface ReaderOptions {
@@ -26,11 +30,15 @@ export interface ReaderOptions {
 }
 
 export interface Core {
-  invoke(name: string, arg: unknown): Result<unknown>
+  invoke(name: string, arg: unknown): Promise<Result<unknown>>
   on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void
   readonly db: Db
   readonly info: AppInfo
-  close(): void
+  readonly events: EventBus
+  /** Starts syncing and sending (writers only): what a running app does, not what a CLI read does. */
+  startBackground(): BackgroundWork
+  /** Stops background work, closes the database and releases the data directory. */
+  close(): Promise<void>
 }
 
 export const DB_FILE = 'earshot.db'
@@ -45,7 +53,7 @@ export function openReader(options: ReaderOptions): Core {
     throw new EarshotError('NOT_FOUND', `There is no Earshot data in ${options.dataDir}. Start Earshot once, or pass --data-dir.`)
   }
   const db = openDatabase(file, { readonly: true })
-  return assemble(db, options, () => db.close())
+  return assemble(db, options, null, () => db.close())
 }
 
 /** Opens a data directory as its single writer: lock, migrate, demo on first start. */
@@ -66,21 +74,32 @@ export function openCore(options: CoreOptions): Core {
     lock.release()
     throw error
   }
-  return assemble(db, options, () => {
+  const secrets = options.secrets ?? fileSecretStore(options.dataDir)
+  return assemble(db, options, secrets, () => {
     db.close()
     lock.release()
   })
 }
 
-function assemble(db: Db, options: ReaderOptions, close: () => void): Core {
+function assemble(db: Db, options: ReaderOptions, secrets: SecretStore | null, release: () => void): Core {
   const events = new EventBus()
   const info: AppInfo = { version: options.version, host: options.host, dataDir: options.dataDir }
-  const ctx: CoreContext = { db, events, info, actor: 'me' }
+  const ctx: CoreContext = { db, events, info, actor: 'me', background: null }
   return {
     invoke: (name, arg) => dispatch(ctx, handlers, name, arg),
     on: (event, listener) => events.on(event, listener),
     db,
     info,
-    close,
+    events,
+    startBackground() {
+      if (!secrets) throw new EarshotError('UNAVAILABLE', 'A read-only view cannot sync or send.')
+      ctx.background ??= startBackgroundWork({ db, events, secrets })
+      return ctx.background
+    },
+    async close() {
+      await ctx.background?.stop()
+      ctx.background = null
+      release()
+    },
   }
 }

@@ -1,7 +1,8 @@
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, session, type WebContents } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, type WebContents } from 'electron'
 import { openCore, type Core } from '../core/index'
+import { fileSecretStore, type SecretCodec } from '../core/secrets'
 import { CONTENT_SECURITY_POLICY, DEV_SERVER_CONTENT_SECURITY_POLICY } from '../security/csp'
 import {
   isAllowedNavigation,
@@ -33,10 +34,22 @@ function appUrl(): string {
 
 let mainWindow: BrowserWindow | null = null
 
+/** Credentials at rest are encrypted by the OS keychain (Keychain, DPAPI, libsecret/kwallet). */
+const keychainCodec: SecretCodec = {
+  name: 'electron-safeStorage',
+  encode: (value) => safeStorage.encryptString(value),
+  decode: (data) => safeStorage.decryptString(data),
+}
+
 function openCoreOrExplain(): Core | null {
   try {
+    const dataDir = resolveDataDir(app.getPath('userData'), process.env)
+    if (!safeStorage.isEncryptionAvailable()) {
+      throw new Error('The system keychain is not available, so Earshot cannot keep account passwords safely.')
+    }
     return openCore({
-      dataDir: resolveDataDir(app.getPath('userData'), process.env),
+      dataDir,
+      secrets: fileSecretStore(dataDir, keychainCodec),
       host: 'electron',
       version: app.getVersion(),
       demo: process.env['EARSHOT_NO_DEMO'] ? 'never' : 'first-start',
@@ -106,7 +119,15 @@ async function main(): Promise<void> {
   hardenSession()
   registerInvokeHandler(ipcMain, core, (url) => isAllowedNavigation(url, appUrl()))
   forwardEvents(core, () => mainWindow?.webContents ?? null)
-  app.on('will-quit', () => core.close())
+  core.startBackground()
+  let closing = false
+  app.on('will-quit', (event) => {
+    if (closing) return
+    // Stopping sync and the outbox is asynchronous: hold the quit until the data is closed cleanly.
+    closing = true
+    event.preventDefault()
+    void core.close().finally(() => app.exit(0))
+  })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })

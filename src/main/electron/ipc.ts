@@ -16,7 +16,7 @@ export function registerInvokeHandler(
   core: Pick<Core, 'invoke'>,
   isTrustedSender: (url: string) => boolean,
 ): () => void {
-  ipcMain.handle(INVOKE_CHANNEL, (event: IpcMainInvokeEvent, name: unknown, arg: unknown): Result<unknown> => {
+  ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, name: unknown, arg: unknown): Promise<Result<unknown>> => {
     const frame = event.senderFrame
     if (!frame || frame.parent !== null || !isTrustedSender(frame.url)) {
       return { ok: false, error: { code: 'INVALID', message: 'This frame may not call Earshot commands.' } }
@@ -25,7 +25,7 @@ export function registerInvokeHandler(
       return { ok: false, error: { code: 'INVALID', message: 'A command name must be a string.' } }
     }
     try {
-      return core.invoke(name, arg)
+      return await core.invoke(name, arg)
     } catch (error) {
       // invoke is documented never to throw; if it does anyway, the renderer still gets a value.
       console.error('earshot: command failed', name, error)

@@ -14,7 +14,7 @@ function fakeCore() {
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
   const calls: { name: string; arg: unknown }[] = []
   const core: WebCore = {
-    invoke(name: string, arg: unknown): Result<unknown> {
+    async invoke(name: string, arg: unknown): Promise<Result<unknown>> {
       calls.push({ name, arg })
       return { ok: true, value: { echo: name, arg } }
     },

@@ -152,7 +152,7 @@ async function handleApi(state: HostState, req: IncomingMessage, res: ServerResp
     return sendError(res, 400, 'INVALID', 'The request body is not valid JSON.')
   }
   // Errors are values: a failed command is still a 200 carrying `{ ok: false, error }`.
-  sendJson(res, 200, state.core.invoke(name, arg))
+  sendJson(res, 200, await state.core.invoke(name, arg))
 }
 
 function safeDecode(value: string): string | null {

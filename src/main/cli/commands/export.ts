@@ -94,7 +94,7 @@ export const exportCommand: CliCommand = {
     if (format !== 'json' && format !== 'csv') throw new UsageError(`export: --format must be json or csv, not "${format}"`)
     const core = openReader({ dataDir: resolveDataDir(values['data-dir']), host: 'web', version: cliVersion() })
     try {
-      const workspace = resolveWorkspace(core, values.workspace)
+      const workspace = await resolveWorkspace(core, values.workspace)
       const outDir = path.resolve(values.out)
       fs.mkdirSync(outDir, { recursive: true })
       for (const table of TABLES) {
@@ -105,7 +105,7 @@ export const exportCommand: CliCommand = {
       }
       return EXIT.ok
     } finally {
-      core.close()
+      await core.close()
     }
   },
 }

@@ -56,13 +56,13 @@ export const searchCommand: CliCommand = {
     if (limit !== undefined && limit > 200) throw new UsageError('search: --limit must be at most 200')
     const core = openReader({ dataDir: resolveDataDir(values['data-dir']), host: 'web', version: cliVersion() })
     try {
-      const workspace = resolveWorkspace(core, values.workspace)
-      const result = unwrap<SearchResult>(core.invoke('search:query', { query, order: order.data, limit, workspaceId: workspace?.id }))
+      const workspace = await resolveWorkspace(core, values.workspace)
+      const result = unwrap<SearchResult>(await core.invoke('search:query', { query, order: order.data, limit, workspaceId: workspace?.id }))
       if (values.json) console.log(JSON.stringify(result, null, 2))
       else printResult(result)
       return EXIT.ok
     } finally {
-      core.close()
+      await core.close()
     }
   },
 }

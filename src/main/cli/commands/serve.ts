@@ -67,7 +67,7 @@ export const serveCommand: CliCommand = {
       await host.close()
       return EXIT.ok
     } finally {
-      core.close()
+      await core.close()
     }
   },
 }

@@ -61,7 +61,7 @@ export const statsCommand: CliCommand = {
       else printStats(stats)
       return EXIT.ok
     } finally {
-      core.close()
+      await core.close()
     }
   },
 }

@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../../shared/contract'
 import type { Db } from '../store/db'
 import type { EventBus } from '../events'
+import type { BackgroundWork } from '../sync/runtime'
 
 /** What every handler may use. Handlers are plain functions of (context, parsed argument). */
 export interface CoreContext {
@@ -9,4 +10,6 @@ export interface CoreContext {
   info: AppInfo
   /** The name written to notes and the audit log as the author of user actions. */
   actor: string
+  /** Sync and outbox, while a host runs them; null for readers (CLI search, stats, export). */
+  background: BackgroundWork | null
 }

@@ -1,4 +1,5 @@
 import type { ChangedTable } from '../../../shared/contract'
+import { EarshotError } from '../../../shared/errors'
 import { recordAudit } from '../store/repos/audit'
 import { getContact, listTimeline } from '../store/repos/contacts'
 import {
@@ -12,7 +13,9 @@ import { listConversationMessages } from '../store/repos/messages'
 import { addNote, listNotes } from '../store/repos/notes'
 import { search } from '../store/repos/search'
 import { listTags, setTag } from '../store/repos/tags'
+import { listAccounts } from '../store/repos/accounts'
 import { listWorkspaces, removeWorkspace } from '../store/repos/workspaces'
+import { listPendingReplies, queueReply } from '../sync/outbox'
 import type { CoreContext } from './context'
 import type { Handlers } from './dispatch'
 
@@ -86,4 +89,22 @@ export const handlers: Handlers = {
   'timeline:list': (ctx, arg) => listTimeline(ctx.db, arg),
   'tags:list': (ctx, { workspaceId }) => listTags(ctx.db, workspaceId),
   'search:query': (ctx, arg) => search(ctx.db, arg),
+  'accounts:list': (ctx, { workspaceId }) => listAccounts(ctx.db, workspaceId),
+  'reply:queue': (ctx, { conversationId, bodyText }) => {
+    const item = ctx.db.transaction(() => {
+      const queued = queueReply(ctx.db, { conversationId, bodyText })
+      const workspaceId = workspaceOfConversation(ctx.db, conversationId)
+      recordAudit(ctx.db, { workspaceId, actor: ctx.actor, action: 'reply.queue', targetType: 'conversation', targetId: conversationId })
+      return { queued, workspaceId }
+    })()
+    changed(ctx, ['outbox'], item.workspaceId, [conversationId])
+    ctx.background?.kickOutbox()
+    return item.queued
+  },
+  'outbox:list': (ctx, { conversationId }) => listPendingReplies(ctx.db, conversationId),
+  'sync:now': async (ctx, { accountId }) => {
+    if (!ctx.background) throw new EarshotError('UNAVAILABLE', 'Syncing runs only while the app is open.')
+    await ctx.background.syncNow(accountId)
+    return null
+  },
 }

@@ -17,6 +17,9 @@ export interface Connector {
   /**
    * After a crash in 'sending': is this reply already at the provider? Looked up before any retry so
    * nothing is sent twice (by idempotency key where the provider has one, else by its own trace).
+   * Three answers: a RemoteRef (sent), null (not sent: safe to send), or ConnectorError 'rejected'
+   * when the provider cannot tell (email: the Sent copy is still marked pending, so SMTP may have
+   * delivered it): the job must then be neither resent nor shown as sent, only shown to the user.
    */
   findSent(job: OutboxJob, signal: AbortSignal): Promise<RemoteRef | null>
   close?(): Promise<void>

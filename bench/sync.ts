@@ -1,0 +1,50 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { startEmulators } from '../emulators/index'
+import { EventBus } from '../src/main/core/events'
+import { openDatabase } from '../src/main/core/store/db'
+import { createAccount } from '../src/main/core/store/repos/accounts'
+import { createWorkspace } from '../src/main/core/store/repos/workspaces'
+import { configureSocialAccount, socialConnectorFactory } from '../src/main/core/sync/connectors'
+import { createSyncEngine } from '../src/main/core/sync/engine'
+import { memorySecrets } from '../src/main/core/sync/harness'
+
+/** `npm run bench -- sync [--mentions N]`: first sync of N X mentions (100 per page) from the emulator into a temp file DB. */
+export default async function (args: string[]): Promise<void> {
+  const flag = args.indexOf('--mentions')
+  const mentions = flag >= 0 ? Number(args[flag + 1]) : 20_000
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-bench-sync-'))
+  // X serves only the newest 800 mentions; the cap is lifted so the benchmark measures our side.
+  const emulators = await startEmulators({ mentions, mentionsCap: Number.POSITIVE_INFINITY, xLimits: { mentions: 1_000_000 } })
+  try {
+    const db = openDatabase(path.join(dir, 'earshot.db'))
+    const accountId = createAccount(db, { workspaceId: createWorkspace(db, { name: 'Bench' }), channel: 'x', handle: 'sonne', displayName: 'Sonne' })
+    const secrets = memorySecrets()
+    configureSocialAccount(db, secrets, { accountId, baseUrl: emulators.x.baseUrl, token: emulators.x.control.token ?? '' })
+    const engine = createSyncEngine({ db, events: new EventBus(), secrets, connectorFor: socialConnectorFactory({ db, secrets, pageSize: 100 }) })
+    const histogram = monitorEventLoopDelay({ resolution: 5 })
+    histogram.enable()
+    const started = performance.now()
+    const outcome = await engine.syncOnce(accountId)
+    const seconds = (performance.now() - started) / 1000
+    histogram.disable()
+    if (outcome.status !== 'synced') throw new Error(`sync failed: ${JSON.stringify(outcome)}`)
+    const figures = {
+      mentions,
+      inserted: outcome.inserted,
+      seconds: Number(seconds.toFixed(2)),
+      mentionsPerSecond: Math.round(outcome.inserted / seconds),
+      worstStallMs: Number((histogram.max / 1e6).toFixed(1)),
+      p99StallMs: Number((histogram.percentile(99) / 1e6).toFixed(1)),
+      requests: emulators.x.control.requests().length,
+    }
+    console.table(figures)
+    console.log(`JSON ${JSON.stringify({ bench: 'sync', ...figures })}`)
+    db.close()
+  } finally {
+    await emulators.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
