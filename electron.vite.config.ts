@@ -13,7 +13,12 @@ export default defineConfig({
       // (EARSHOT_NATIVE_BINDING, or electron-builder's unpacked copy) is what gets loaded.
       externalizeDeps: { include: ['better-sqlite3'] },
       rolldownOptions: {
-        input: { index: resolve(import.meta.dirname, 'src/main/electron/index.ts') },
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/electron/index.ts'),
+          // The mail parse worker (bulk import) is a thread entry of its own: out/main/mail-parse-worker.js,
+          // found beside index.js by src/main/core/mail/worker-url.ts.
+          'mail-parse-worker': resolve(import.meta.dirname, 'src/main/core/mail/parse-worker.ts'),
+        },
       },
     },
   },

@@ -1,0 +1,6 @@
+export { createEmailConnector, type EmailConnector, type EmailConnectorOptions } from './connector'
+export { type EmailPullPage, sentFolder } from './imap'
+export { EmailSettings, type EmailCredentials, type FolderCursor, decodeFolderCursor, encodeFolderCursor } from './settings'
+export { composeReply, outboxMessageId } from './smtp'
+export { watchFolder, type MailWatch } from './watch'
+export { createEmailPageWriter } from './apply'

@@ -1,0 +1,51 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { afterEach, describe, expect, it } from 'vitest'
+import { attachmentPath } from './attachments'
+import { createParsePool } from './parse-pool'
+import { parseWorkerSpec } from './worker-url'
+
+const dirs: string[] = []
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
+
+describe('parseWorkerSpec', () => {
+  it('starts the .ts worker through a tsx bootstrap when running from sources', () => {
+    const spec = parseWorkerSpec(pathToFileURL(path.join(import.meta.dirname, 'parse-pool.ts')).href)
+    expect(spec.options.eval).toBe(true)
+    expect(spec.entry).toContain(pathToFileURL(path.join(import.meta.dirname, 'parse-worker.ts')).href)
+    expect(spec.entry).toMatch(/tsx\/dist\/esm\/api\/index\.mjs/)
+  })
+
+  it('points at the bundled entry beside the built main file', () => {
+    const spec = parseWorkerSpec('file:///app/resources/app.asar/out/main/index.js')
+    expect(spec).toEqual({ entry: new URL('file:///app/resources/app.asar/out/main/mail-parse-worker.js'), options: {} })
+  })
+})
+
+describe('createParsePool', () => {
+  it('parses files on a worker thread, storing attachments there and returning the raw bytes', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-pool-'))
+    dirs.push(dir)
+    const file = path.join(dir, 'a.eml')
+    const raw = ['From: Anna <anna@example.de>', 'Subject: Grüße', 'Message-ID: <p1@x.de>', 'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b"', '', '--b', 'Content-Type: text/plain; charset=utf-8', '', 'Hallo',
+      '--b', 'Content-Type: application/pdf; name="r.pdf"', 'Content-Transfer-Encoding: base64', '', Buffer.from('PDF').toString('base64'), '--b--', ''].join('\r\n')
+    fs.writeFileSync(file, raw)
+    const pool = createParsePool(1)
+    try {
+      const [ok, empty] = await Promise.all([
+        pool.parse({ source: 'file:a', file, dataDir: dir }),
+        pool.parse({ source: 'mbox:x#0', raw: new Uint8Array(0), receivedAt: 1, dataDir: dir }),
+      ])
+      if (!('mail' in ok)) throw new Error(`not parsed: ${ok.reason}`)
+      expect(ok.mail).toMatchObject({ subject: 'Grüße', messageId: '<p1@x.de>', text: 'Hallo' })
+      expect(Buffer.from(ok.raw).toString('utf8')).toBe(raw)
+      expect(fs.readFileSync(attachmentPath(dir, ok.mail.attachments[0]!.sha256)).toString()).toBe('PDF')
+      expect(empty).toMatchObject({ reason: 'empty message' })
+    } finally {
+      await pool.close()
+    }
+  })
+})

@@ -1,0 +1,67 @@
+import { availableParallelism } from 'node:os'
+import { Worker } from 'node:worker_threads'
+import { runParseJob, type ParseJob, type ParseOutcome } from './parse-job'
+import { parseWorkerSpec, type WorkerSpec } from './worker-url'
+
+/** Parses mail on worker threads, so a bulk import leaves the host's event loop free. */
+export interface ParsePool {
+  readonly size: number
+  parse(job: ParseJob): Promise<ParseOutcome>
+  close(): Promise<void>
+}
+
+/** One core stays with the host (SQLite commits, the UI); at least one worker. */
+export const defaultParsePoolSize = (): number => Math.max(1, availableParallelism() - 1)
+
+interface Pending {
+  resolve: (outcome: ParseOutcome) => void
+  reject: (error: Error) => void
+}
+
+interface Slot {
+  worker: Worker
+  pending: Map<number, Pending>
+}
+
+/** size 0 parses in-process (small imports, tests): no thread start-up for a handful of mails. */
+export function createParsePool(size = defaultParsePoolSize(), spec: WorkerSpec = parseWorkerSpec(import.meta.url)): ParsePool {
+  if (size <= 0) return { size: 0, parse: runParseJob, close: async () => undefined }
+  let nextId = 0
+  let closed = false
+  const slots: Slot[] = []
+
+  const spawn = (index: number): void => {
+    const slot: Slot = { worker: new Worker(spec.entry, spec.options), pending: new Map() }
+    slots[index] = slot
+    slot.worker.on('message', ({ id, outcome }: { id: number; outcome: ParseOutcome }) => {
+      const waiting = slot.pending.get(id)
+      slot.pending.delete(id)
+      waiting?.resolve(outcome)
+    })
+    const fail = (error: Error) => {
+      for (const waiting of slot.pending.values()) waiting.reject(error)
+      slot.pending.clear()
+      // A worker that died (out of memory on a monstrous message, say) is replaced for the rest.
+      if (!closed && slots[index] === slot) spawn(index)
+    }
+    slot.worker.on('error', fail)
+    slot.worker.on('exit', (code) => fail(new Error(`mail parse worker exited with code ${code}`)))
+  }
+  for (let i = 0; i < size; i++) spawn(i)
+
+  return {
+    size,
+    parse(job) {
+      const slot = slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a))
+      const id = nextId++
+      return new Promise<ParseOutcome>((resolve, reject) => {
+        slot.pending.set(id, { resolve, reject })
+        slot.worker.postMessage({ id, job })
+      })
+    },
+    async close() {
+      closed = true
+      await Promise.all(slots.map((s) => s.worker.terminate()))
+    },
+  }
+}

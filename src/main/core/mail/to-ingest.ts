@@ -1,0 +1,62 @@
+import type { IngestIdentity, IngestItem } from '../store/ingest'
+import type { AttachmentMeta } from './attachments'
+import { rawMessageKey, type MailAddress, type ParsedMail } from './parse'
+import type { Threader } from './thread'
+
+/** What one mail becomes: the ingest item plus its attachment metadata (content already stored). */
+export interface MailForIngest {
+  item: IngestItem
+  attachments: AttachmentMeta[]
+}
+
+/** A parsed mail; its attachments may still carry their content (IMAP) or not (the parse worker). */
+export type MailToMap = Omit<ParsedMail, 'attachments'> & { attachments: readonly AttachmentMeta[] }
+
+const metaOf = (a: AttachmentMeta): AttachmentMeta => ({
+  filename: a.filename, contentType: a.contentType, size: a.size, sha256: a.sha256, contentId: a.contentId, inline: a.inline,
+})
+
+const UNKNOWN_SENDER: IngestIdentity = { externalId: 'unknown@invalid', displayName: 'Unknown sender' }
+
+const identityOf = (a: MailAddress): IngestIdentity => ({ externalId: a.address, displayName: a.name || a.address })
+
+/**
+ * Maps a parsed mail onto the store: Message-ID (or the hash of the bytes) as natural key, the thread
+ * root as conversation, 'out' when one of our own addresses wrote it, the other party as customer.
+ */
+export function mailToIngest(
+  mail: MailToMap,
+  raw: Buffer,
+  own: ReadonlySet<string>,
+  threader: Threader,
+): MailForIngest {
+  const externalId = mail.messageId ?? rawMessageKey(raw)
+  const outgoing = mail.from !== null && own.has(mail.from.address)
+  const counterpartAddress = outgoing
+    ? [...mail.to, ...mail.cc].find((a) => !own.has(a.address))
+    : (mail.from ?? undefined)
+  const customer = counterpartAddress ? identityOf(counterpartAddress) : UNKNOWN_SENDER
+  const conversation = threader.assign({
+    messageId: externalId,
+    inReplyTo: mail.inReplyTo,
+    references: mail.references,
+    subject: mail.subject,
+    counterpart: counterpartAddress?.address ?? null,
+    sentAt: mail.sentAt,
+  })
+  const item: IngestItem = {
+    externalId,
+    conversation: { externalId: conversation, visibility: 'private', subject: mail.subject || null },
+    direction: outgoing ? 'out' : 'in',
+    customer,
+    ...(outgoing && mail.from?.name ? { authorName: mail.from.name } : {}),
+    subject: mail.subject || null,
+    bodyText: mail.text,
+    bodyHtml: mail.html,
+    inReplyTo: mail.inReplyTo,
+    sentAt: mail.sentAt,
+    raw,
+  }
+  const attachments = mail.attachments.map(metaOf)
+  return { item, attachments }
+}
