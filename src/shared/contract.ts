@@ -40,6 +40,13 @@ export type InboxFilter = z.infer<typeof InboxFilter>
 export const SearchOrder = z.enum(['newest', 'relevance'])
 export type SearchOrder = z.infer<typeof SearchOrder>
 
+export interface ImportSummary {
+  /** Messages read from the files (new or already there). */
+  total: number
+  inserted: number
+  quarantined: number
+}
+
 export interface AppInfo {
   version: string
   host: 'electron' | 'web'
@@ -89,6 +96,19 @@ export const commands = {
     z.object({ conversationId: Id, bodyText: z.string().trim().min(1).max(10_000) }).strict(),
   ),
   'outbox:list': command<OutboxItem[]>()(z.object({ conversationId: Id }).strict()),
+  /**
+   * Imports mail files (mbox, maildir, .eml; paths on this machine) into a workspace. Re-runnable;
+   * progress arrives as 'import:progress' events; unreadable messages are quarantined, not lost.
+   */
+  'import:mail': command<ImportSummary>()(
+    z
+      .object({
+        workspaceId: Id,
+        paths: z.array(z.string().trim().min(1).max(4096)).min(1).max(100),
+        ownAddresses: z.array(z.string().trim().toLowerCase().max(320)).max(50).default([]),
+      })
+      .strict(),
+  ),
   /** Asks for a sync now instead of at the next interval (all accounts when none is named). */
   'sync:now': command<null>()(z.object({ accountId: Id.optional() }).strict()),
   'search:query': command<SearchResult>()(
@@ -124,6 +144,7 @@ export interface EventMap {
   'sync:progress': { accountId: number; stage: string; done: number; total: number | null }
   /** An account's connection changed: 'reconnect' asks the user for new credentials. */
   'account:state': { accountId: number; state: AccountState; reason: string | null; retryAt: number | null }
+  'import:progress': { workspaceId: number; done: number; total: number; quarantined: number }
 }
 export type ChangedTable =
   | 'workspaces'
@@ -135,4 +156,4 @@ export type ChangedTable =
   | 'tags'
   | 'outbox'
 export type EventName = keyof EventMap
-export const EVENT_NAMES: readonly EventName[] = ['db:changed', 'sync:progress', 'account:state']
+export const EVENT_NAMES: readonly EventName[] = ['db:changed', 'sync:progress', 'account:state', 'import:progress']

@@ -1,5 +1,5 @@
 import type { ChangedTable } from '../../../shared/contract'
-import { EarshotError } from '../../../shared/errors'
+import { EarshotError, notFound } from '../../../shared/errors'
 import { recordAudit } from '../store/repos/audit'
 import { getContact, listTimeline } from '../store/repos/contacts'
 import {
@@ -15,6 +15,7 @@ import { search } from '../store/repos/search'
 import { listTags, setTag } from '../store/repos/tags'
 import { listAccounts } from '../store/repos/accounts'
 import { listWorkspaces, removeWorkspace } from '../store/repos/workspaces'
+import { importMail } from '../import/import'
 import { listPendingReplies, queueReply } from '../sync/outbox'
 import type { CoreContext } from './context'
 import type { Handlers } from './dispatch'
@@ -102,6 +103,22 @@ export const handlers: Handlers = {
     return item.queued
   },
   'outbox:list': (ctx, { conversationId }) => listPendingReplies(ctx.db, conversationId),
+  'import:mail': async (ctx, { workspaceId, paths, ownAddresses }) => {
+    if (!ctx.db.prepare('SELECT 1 FROM workspaces WHERE id = ?').get(workspaceId)) throw notFound(`Workspace ${workspaceId}`)
+    const result = await importMail(ctx.db, {
+      workspaceId,
+      paths,
+      ownAddresses,
+      dataDir: ctx.info.dataDir,
+      onProgress: (p) => {
+        ctx.events.emit('import:progress', { workspaceId, ...p })
+        changed(ctx, ['conversations', 'messages', 'contacts'], workspaceId)
+      },
+    })
+    recordAudit(ctx.db, { workspaceId, actor: ctx.actor, action: 'import.mail', targetType: 'workspace', targetId: workspaceId, detail: `${result.inserted} new of ${result.total}` })
+    changed(ctx, ['accounts', 'conversations', 'messages', 'contacts'], workspaceId)
+    return { total: result.total, inserted: result.inserted, quarantined: result.quarantined }
+  },
   'sync:now': async (ctx, { accountId }) => {
     if (!ctx.background) throw new EarshotError('UNAVAILABLE', 'Syncing runs only while the app is open.')
     await ctx.background.syncNow(accountId)

@@ -42,7 +42,17 @@ export function importAccount(db: Db, workspaceId: number, ownAddresses: readonl
   const row = db
     .prepare("SELECT id FROM accounts WHERE workspace_id = ? AND channel = 'email' AND handle = ?")
     .get(workspaceId, IMPORT_ACCOUNT_HANDLE) as { id: number } | undefined
-  const id = row?.id ?? createAccount(db, { workspaceId, channel: 'email', handle: IMPORT_ACCOUNT_HANDLE, displayName: 'Imported mail' })
+  const id =
+    row?.id ??
+    createAccount(db, {
+      workspaceId,
+      channel: 'email',
+      handle: IMPORT_ACCOUNT_HANDLE,
+      displayName: 'Imported mail',
+      // It holds history from files and talks to no server, so the scheduler leaves it alone.
+      state: 'paused',
+      stateReason: 'Imported from files.',
+    })
   const stored = db.prepare("SELECT value FROM account_settings WHERE account_id = ? AND key = 'addresses'").get(id) as
     | { value: string }
     | undefined
