@@ -63,15 +63,12 @@ export function createIngestor(db: Db): (batch: IngestBatch) => IngestOutcome {
     if (state.inserted > 0) s.indexNewMessages.run(indexedUpTo)
     // A customer writing again after we closed or snoozed the conversation wants an answer again.
     for (const [id, sentAt] of state.newestInbound) s.reopenOnNewer.run({ id, sentAt })
-    for (const id of state.touched) {
-      s.refreshCounts.run({ id })
-      s.refreshReplyAndSnippet.run({ id })
-    }
+    for (const [id, added] of state.touched) s.addToConversation.run({ id, ...added })
     if (batch.cursor) s.saveCursor.run(batch.accountId, batch.cursor.stream, batch.cursor.value, state.now)
     return {
       inserted: state.inserted,
       updated: state.updated,
-      conversationIds: [...state.touched],
+      conversationIds: [...state.touched.keys()],
       contactIds: [...state.contacts],
     }
   })
@@ -104,13 +101,42 @@ function newBatchState(account: AccountRow, accountId: number) {
     conversations: new Map<string, { id: number; isNew: boolean }>(),
     /** Newest incoming message per pre-existing conversation, for reopening. */
     newestInbound: new Map<number, number>(),
-    touched: new Set<number>(),
+    /** What this batch added to each conversation, folded into its stored aggregates at the end. */
+    touched: new Map<number, Added>(),
     contacts: new Set<number>(),
     inserted: 0,
     updated: 0,
   }
 }
 type BatchState = ReturnType<typeof newBatchState>
+
+interface Added {
+  count: number
+  maxAt: number
+  minIn: number | null
+  maxIn: number | null
+  maxOut: number | null
+  /** The newest message's opening words: the conversation's snippet if it is newer than what is stored. */
+  snippet: string
+}
+
+const SNIPPET_LENGTH = 240
+
+const minOf = (a: number | null, b: number) => (a === null ? b : Math.min(a, b))
+const maxOf = (a: number | null, b: number) => (a === null ? b : Math.max(a, b))
+
+function addMessage(added: Added | undefined, item: IngestItem): Added {
+  const inbound = item.direction === 'in'
+  const newest = !added || item.sentAt >= added.maxAt
+  return {
+    count: (added?.count ?? 0) + 1,
+    maxAt: newest ? item.sentAt : added.maxAt,
+    minIn: inbound ? minOf(added?.minIn ?? null, item.sentAt) : (added?.minIn ?? null),
+    maxIn: inbound ? maxOf(added?.maxIn ?? null, item.sentAt) : (added?.maxIn ?? null),
+    maxOut: inbound ? (added?.maxOut ?? null) : maxOf(added?.maxOut ?? null, item.sentAt),
+    snippet: newest ? item.bodyText.slice(0, SNIPPET_LENGTH) : added.snippet,
+  }
+}
 
 function ingestItem(s: Statements, state: BatchState, item: IngestItem): void {
   const { account, accountId } = state
@@ -139,7 +165,7 @@ function ingestItem(s: Statements, state: BatchState, item: IngestItem): void {
     return
   }
   state.inserted++
-  state.touched.add(conversation.id)
+  state.touched.set(conversation.id, addMessage(state.touched.get(conversation.id), item))
   state.contacts.add(identity.contact_id)
   if (item.direction === 'in' && !conversation.isNew) {
     state.newestInbound.set(conversation.id, Math.max(item.sentAt, state.newestInbound.get(conversation.id) ?? 0))
@@ -232,24 +258,22 @@ function prepare(db: Db) {
       `UPDATE conversations SET status = 'open', snoozed_until = NULL
        WHERE id = @id AND status IN ('done', 'snoozed') AND @sentAt > last_message_at`,
     ),
-    // Derived columns are recomputed from the messages themselves, so the order of arrival never matters.
-    refreshCounts: db.prepare(
-      `UPDATE conversations SET (message_count, last_message_at, last_inbound_at, last_outbound_at, first_customer_message_at) = (
-         SELECT count(*), max(sent_at),
-                max(CASE WHEN direction = 'in' THEN sent_at END),
-                max(CASE WHEN direction = 'out' THEN sent_at END),
-                min(CASE WHEN direction = 'in' THEN sent_at END)
-         FROM messages WHERE conversation_id = @id)
-       WHERE id = @id`,
-    ),
-    refreshReplyAndSnippet: db.prepare(
+    // A batch's messages are folded into the stored aggregates (min, max and sum don't care about
+    // arrival order). SET expressions read the row's old values, which is what the CASEs rely on.
+    // The first reply is looked up again: an older customer message can make an earlier reply count.
+    addToConversation: db.prepare(
       `UPDATE conversations SET
+         message_count = message_count + @count,
+         last_message_at = max(last_message_at, @maxAt),
+         snippet = CASE WHEN @maxAt >= last_message_at THEN @snippet ELSE snippet END,
+         last_inbound_at = coalesce(max(last_inbound_at, @maxIn), last_inbound_at, @maxIn),
+         last_outbound_at = coalesce(max(last_outbound_at, @maxOut), last_outbound_at, @maxOut),
+         first_customer_message_at = coalesce(min(first_customer_message_at, @minIn), first_customer_message_at, @minIn),
          first_reply_at = (
            SELECT min(o.sent_at) FROM messages o
-           WHERE o.conversation_id = @id AND o.direction = 'out' AND o.sent_at >= conversations.first_customer_message_at),
-         snippet = (
-           SELECT substr(body_text, 1, 240) FROM messages WHERE conversation_id = @id
-           ORDER BY sent_at DESC, id DESC LIMIT 1)
+           WHERE o.conversation_id = @id AND o.direction = 'out'
+             AND o.sent_at >= coalesce(min(conversations.first_customer_message_at, @minIn),
+                                       conversations.first_customer_message_at, @minIn))
        WHERE id = @id`,
     ),
     lastMessageId: db.prepare('SELECT coalesce(max(id), 0) FROM messages').pluck(),
