@@ -12,10 +12,12 @@ export interface HostOptions {
 export interface App {
   page: Page
   dataDir: string
+  /** What `earshot serve` has printed so far (e.g. the demo emulators' addresses); '' under Electron. */
+  serverOutput: () => string
 }
 
 /** Starts `earshot serve` on a random port and resolves with the token URL it prints. */
-async function startServer(dataDir: string): Promise<{ url: string; server: ChildProcess }> {
+async function startServer(dataDir: string): Promise<{ url: string; server: ChildProcess; output: () => string }> {
   const server = spawn(process.execPath, [path.join(repoRoot, 'bin', 'earshot.js'), 'serve', '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -30,7 +32,7 @@ async function startServer(dataDir: string): Promise<{ url: string; server: Chil
     server.stderr!.on('data', onData)
     server.once('exit', (code) => reject(new Error(`earshot serve exited with ${code}:\n${output}`)))
   })
-  return { url, server }
+  return { url, server, output: () => output }
 }
 
 async function stopServer(server: ChildProcess): Promise<void> {
@@ -57,14 +59,16 @@ export const test = base.extend<HostOptions & { app: App }>({
         args: [path.join(repoRoot, 'out', 'main', 'index.js')],
         env: { ...process.env, EARSHOT_DATA_DIR: dataDir },
       })
-      await use({ page: await electronApp.firstWindow(), dataDir })
+      await use({ page: await electronApp.firstWindow(), dataDir, serverOutput: () => '' })
       await electronApp.close()
       return
     }
-    const { url, server } = await startServer(dataDir)
+    const { url, server, output } = await startServer(dataDir)
     try {
       await page.goto(url)
-      await use({ page, dataDir })
+      // Ready when the workspaces have arrived: what a person waits for before typing.
+      await page.getByRole('combobox', { name: /Workspace|Arbeitsbereich/ }).and(page.locator(':enabled')).waitFor()
+      await use({ page, dataDir, serverOutput: output })
     } finally {
       await stopServer(server)
     }

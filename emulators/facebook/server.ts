@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { randomUUID } from 'node:crypto'
 import { FaultScript, bearerToken, closeServer, listen, readBody, sendJson, sendMalformed, sleep, type Fault, type RequestLogEntry } from '../shared/http'
+import { handleControl, optionalString, type ControlRoutes } from '../shared/control'
 import { FbState, parseGraphTime, type FbComment, type FbConversation, type FbMessage, type FbPost } from './state'
 import { THROTTLE_MESSAGES, graphError, pageOf, parseFields } from './graph'
 
@@ -158,8 +159,18 @@ export async function startFacebookEmulator(options: FacebookEmulatorOptions = {
     sendMalformed(res, usageHeaders())
   }
 
+  const controlRoutes: ControlRoutes = {
+    'POST /_control/comments': (body) => {
+      const message = optionalString(body.message)
+      return { data: state.addComment(message === undefined ? {} : { message }) }
+    },
+    'GET /_control/posted': () => ({ data: posted }),
+  }
+
   const dispatch = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://emulator')
+    // Reachable with or without the Graph version prefix, so tests can use the printed base URL as is.
+    if (await handleControl(req, res, url.pathname.replace(/^\/v\d+\.\d+(?=\/_control\/)/, ''), controlRoutes)) return
     const versioned = /^\/v\d+\.\d+\/(.+)$/.exec(url.pathname)
     const segments = (versioned?.[1] ?? url.pathname.slice(1)).split('/').filter(Boolean)
     const matched = route(req.method ?? 'GET', segments)

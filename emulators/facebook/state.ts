@@ -1,4 +1,4 @@
-import { seededRandom } from '../shared/http'
+import { mulberry32 } from '../../src/main/core/demo/prng'
 import { ANGRY_INFLUENCER, PAGE_POSTS, SHOP, angryText, customerText, persona } from '../shared/voice'
 
 export interface FbUser { id: string; name: string }
@@ -22,15 +22,19 @@ export class FbState {
   readonly comments: FbComment[] = []
   readonly conversations: FbConversation[] = []
   private sequence = 0
+  private seeded = false
   private readonly random: () => number
 
   constructor(private readonly options: FbScenarioOptions) {
-    this.random = seededRandom(options.seed)
+    this.random = mulberry32(options.seed)
     this.seed()
+    this.seeded = true
   }
 
+  /** Seeded history repeats its ids on every start; later items take the clock's, so none is ever reused. */
   private nextNumber(): number {
-    return ++this.sequence
+    this.sequence++
+    return this.seeded ? this.options.now() * 1000 + (this.sequence % 1000) : this.sequence
   }
 
   addPost(message: string, at = this.options.now()): FbPost {

@@ -36,14 +36,26 @@ export function tweetsPage(all: readonly XTweet[], query: Query, minResults: num
   const since = query.get('since_id')
   const until = query.get('until_id')
   const below = [before, until].filter((v): v is string => v !== null).map(BigInt)
-  const eligible = all.filter(
-    (t) => (since === null || BigInt(t.id) > BigInt(since)) && below.every((b) => BigInt(t.id) < b),
-  )
-  const newestFirst = eligible.slice().reverse()
-  const pageItems = newestFirst.slice(0, max)
+  // Tweets are kept in ascending id order, so the window is found by binary search: a linear scan
+  // per page made a 20,000-mention first sync quadratic, and the benchmark measured the emulator.
+  const from = since === null ? 0 : firstAbove(all, BigInt(since))
+  const to = below.length === 0 ? all.length : firstAbove(all, below.reduce((a, b) => (a < b ? a : b)) - 1n)
+  const pageItems = all.slice(Math.max(from, to - max), Math.max(from, to)).reverse()
   const fields = new Set([...TWEET_DEFAULT_FIELDS, ...query.list('tweet.fields')])
   const data = pageItems.map((t) => pickFields(t, fields))
-  return { data, meta: metaOf(pageItems, newestFirst.length > max) }
+  return { data, meta: metaOf(pageItems, to - from > max) }
+}
+
+/** Index of the first tweet whose id is greater than `id` (ids ascend). */
+function firstAbove(all: readonly { id: string }[], id: bigint): number {
+  let lo = 0
+  let hi = all.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (BigInt(all[mid]!.id) > id) hi = mid
+    else lo = mid + 1
+  }
+  return lo
 }
 
 export function dmEventsPage(all: readonly XDmEvent[], query: Query): Page<Record<string, unknown>> {

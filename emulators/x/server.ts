@@ -4,6 +4,7 @@ import {
   FaultScript, RateWindows, bearerToken, closeServer, listen, readBody, sendJson, sendMalformed, sleep,
   type Fault, type RequestLogEntry,
 } from '../shared/http'
+import { handleControl, optionalString, type ControlRoutes } from '../shared/control'
 import { XState, type XDmEvent, type XTweet } from './state'
 import { dmEventsPage, invalidRequest, tweetsPage, type Query } from './pages'
 
@@ -58,7 +59,7 @@ export async function startXEmulator(options: XEmulatorOptions = {}) {
     ['POST', /^\/2\/dm_conversations\/with\/(\d+)\/messages$/, 'dm:send', (ctx) => sendDm(ctx)],
   ]
 
-  const mentionsOf = (userId: string): XTweet[] => (userId === state.me.id ? state.tweets.filter((t) => state.isMention(t)) : [])
+  const mentionsOf = (userId: string): XTweet[] => (userId === state.me.id ? state.mentions : [])
 
   const userView = (id: string, withMetrics: boolean) => {
     const user = state.userOrThrow(id)
@@ -127,8 +128,19 @@ export async function startXEmulator(options: XEmulatorOptions = {}) {
     })
   })
 
+  const controlRoutes: ControlRoutes = {
+    'POST /_control/mentions': (body) => {
+      const text = optionalString(body.text)
+      const mention = `@${state.me.username}`
+      // Only a tweet naming the shop is a mention: add the @handle when the test left it out.
+      return { data: state.addMention(text === undefined ? {} : { text: text.includes(mention) ? text : `${mention} ${text}` }) }
+    },
+    'GET /_control/posted': () => ({ data: posted }),
+  }
+
   const dispatch = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://emulator')
+    if (await handleControl(req, res, url.pathname, controlRoutes)) return
     const match = routes
       .map(([method, pattern, route, handler]) => ({ method, route, handler, m: pattern.exec(url.pathname) }))
       .find((r) => r.m && r.method === req.method)

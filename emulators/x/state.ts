@@ -1,4 +1,4 @@
-import { seededRandom } from '../shared/http'
+import { mulberry32 } from '../../src/main/core/demo/prng'
 import { ANGRY_INFLUENCER, SHOP, angryText, customerText, persona } from '../shared/voice'
 
 export interface XUser {
@@ -37,6 +37,8 @@ export interface XScenarioOptions {
 }
 
 const ID_BASE = 1_890_000_000_000_000_000n
+/** X's snowflake epoch (2010-11-04); live ids made from today's clock sort above the seeded ones. */
+const SNOWFLAKE_EPOCH = 1_288_834_974_657n
 
 /** Everything the X emulator knows; ids grow with time, as snowflakes do. */
 export class XState {
@@ -44,19 +46,28 @@ export class XState {
   readonly users = new Map<string, XUser>()
   /** Ascending by id. */
   readonly tweets: XTweet[] = []
+  /** The account's mentions, kept as tweets arrive: filtering every tweet per request made paging quadratic. */
+  readonly mentions: XTweet[] = []
   readonly dmEvents: XDmEvent[] = []
   private sequence = 0n
+  private seeded = false
   private readonly random: () => number
 
   constructor(private readonly options: XScenarioOptions) {
-    this.random = seededRandom(options.seed)
+    this.random = mulberry32(options.seed)
     this.me = this.addUser(SHOP.name, SHOP.username, 10_214)
     this.seed()
+    this.seeded = true
   }
 
+  /**
+   * The seeded history gets the same ids on every start (replaying it changes nothing); what arrives
+   * afterwards gets clock-based snowflakes, so a restarted emulator never reuses an id a client stored.
+   */
   nextId(): string {
     this.sequence++
-    return String(ID_BASE + this.sequence * 4096n)
+    if (!this.seeded) return String(ID_BASE + this.sequence * 4096n)
+    return String(((BigInt(this.options.now()) - SNOWFLAKE_EPOCH) << 22n) + (this.sequence % 4096n))
   }
 
   addUser(name: string, username: string, followers: number): XUser {
@@ -94,6 +105,7 @@ export class XState {
       tweet.referenced_tweets = [{ type: 'replied_to', id: arg.parent.id }]
     }
     this.tweets.push(tweet)
+    if (this.isMention(tweet)) this.mentions.push(tweet)
     return tweet
   }
 

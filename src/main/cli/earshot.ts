@@ -1,14 +1,21 @@
 import { EarshotError } from '../../shared/errors'
+import { accountsCommand } from './commands/accounts'
+import { emulatorsCommand } from './commands/emulators'
 import { exportCommand } from './commands/export'
+import { importCommand } from './commands/import'
+import { listenCommand } from './commands/listen'
 import { searchCommand } from './commands/search'
 import { serveCommand } from './commands/serve'
 import { statsCommand } from './commands/stats'
+import { syncCommand } from './commands/sync'
 import { EXIT, UsageError, cliVersion, type CliCommand } from './support'
 
-const COMMANDS: readonly CliCommand[] = [serveCommand, searchCommand, exportCommand, statsCommand]
+const COMMANDS: readonly CliCommand[] = [
+  serveCommand, searchCommand, exportCommand, statsCommand, importCommand, accountsCommand, listenCommand, syncCommand, emulatorsCommand,
+]
 
 function overview(): string {
-  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`)
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`)
   return [`Earshot ${cliVersion()}`, '', 'Usage: earshot <command> [options]', '', 'Commands:', ...lines, '', 'Run "earshot <command> --help" for its options.'].join('\n')
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import type { Core } from '../core/index'
+import { openCore, type Core } from '../core/index'
 import { EarshotError, type Result } from '../../shared/errors'
 import type { Workspace } from '../../shared/domain'
 
@@ -60,4 +60,45 @@ export async function resolveWorkspace(core: Core, given: string | undefined): P
     : workspaces.find((w) => w.name === given) ?? workspaces.find((w) => w.name.toLowerCase().includes(given.toLowerCase()))
   if (!found) throw new EarshotError('NOT_FOUND', `No workspace "${given}". Workspaces: ${workspaces.map((w) => `${w.id} ${w.name}`).join(', ')}`)
   return found
+}
+
+/** Resolves on the first SIGINT or SIGTERM: how the long-running commands (serve, sync, emulators) end normally. */
+export const untilSignalled = (): Promise<NodeJS.Signals> =>
+  new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      resolve(signal)
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
+
+/**
+ * Opens the data directory as its single writer, never creating the demo: a CLI command that adds
+ * an account or imports mail must not leave 20,000 demo messages behind. A running app holds the
+ * lock, so this fails with CONFLICT (exit 3).
+ */
+export function openWriter(dataDir: string): Core {
+  return openCore({ dataDir, host: 'web', version: cliVersion(), demo: 'never' })
+}
+
+/**
+ * The workspace a writer command works in: the one named, else the only non-demo workspace.
+ * Several candidates and none named is a usage error that lists them.
+ */
+export async function targetWorkspace(core: Core, command: string, given: string | undefined): Promise<Workspace> {
+  const named = await resolveWorkspace(core, given)
+  if (named) return named
+  const own = unwrap<Workspace[]>(await core.invoke('workspaces:list', {})).filter((w) => !w.isDemo)
+  if (own.length === 1 && own[0]) return own[0]
+  throw new UsageError(`${command}: choose a workspace with --workspace. Workspaces: ${own.map((w) => `${w.id} ${w.name}`).join(', ') || 'none'}`)
+}
+
+/** Reads a secret from the environment variable the user named; secrets never travel in argv. */
+export function secretFromEnv(command: string, flag: string, variable: string | undefined): string {
+  if (!variable) throw new UsageError(`${command}: --${flag} VAR is required (the name of an environment variable holding the secret)`)
+  const value = process.env[variable]
+  if (!value) throw new UsageError(`${command}: the environment variable ${variable} (from --${flag}) is empty or not set`)
+  return value
 }

@@ -35,6 +35,8 @@ export interface Core {
   readonly db: Db
   readonly info: AppInfo
   readonly events: EventBus
+  /** Where account credentials live (writers only): hosts and the CLI store tokens and passwords here. */
+  secretStore(): SecretStore
   /** Starts syncing and sending (writers only): what a running app does, not what a CLI read does. */
   startBackground(): BackgroundWork
   /** Stops background work, closes the database and releases the data directory. */
@@ -91,9 +93,13 @@ function assemble(db: Db, options: ReaderOptions, secrets: SecretStore | null, r
     db,
     info,
     events,
+    secretStore() {
+      if (!secrets) throw new EarshotError('UNAVAILABLE', 'A read-only view holds no credentials.')
+      return secrets
+    },
     startBackground() {
       if (!secrets) throw new EarshotError('UNAVAILABLE', 'A read-only view cannot sync or send.')
-      ctx.background ??= startBackgroundWork({ db, events, secrets })
+      ctx.background ??= startBackgroundWork({ db, events, secrets, dataDir: options.dataDir })
       return ctx.background
     },
     async close() {

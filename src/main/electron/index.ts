@@ -2,6 +2,7 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, type WebContents } from 'electron'
 import { openCore, type Core } from '../core/index'
+import { startDemoTraffic } from '../core/demo/live'
 import { fileSecretStore, type SecretCodec } from '../core/secrets'
 import { CONTENT_SECURITY_POLICY, DEV_SERVER_CONTENT_SECURITY_POLICY } from '../security/csp'
 import {
@@ -120,13 +121,21 @@ async function main(): Promise<void> {
   registerInvokeHandler(ipcMain, core, (url) => isAllowedNavigation(url, appUrl()))
   forwardEvents(core, () => mainWindow?.webContents ?? null)
   core.startBackground()
+  // Live demo traffic (local X/Facebook emulators) when the data directory holds the demo workspaces.
+  const demoTraffic = startDemoTraffic(core).catch((error: unknown) => {
+    console.error('earshot: live demo traffic could not start', error)
+    return null
+  })
   let closing = false
   app.on('will-quit', (event) => {
     if (closing) return
     // Stopping sync and the outbox is asynchronous: hold the quit until the data is closed cleanly.
     closing = true
     event.preventDefault()
-    void core.close().finally(() => app.exit(0))
+    void demoTraffic
+      .then((traffic) => traffic?.close())
+      .then(() => core.close())
+      .finally(() => app.exit(0))
   })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()

@@ -1,9 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { openCore } from '../../core/index'
+import { startDemoTraffic } from '../../core/demo/live'
 import { startWebHost } from '../../web/server'
 import { resolveDataDir } from '../data-dir'
-import { EXIT, REPO_ROOT, UsageError, cliVersion, parseCommandArgs, type CliCommand } from '../support'
+import { EXIT, REPO_ROOT, UsageError, cliVersion, parseCommandArgs, untilSignalled, type CliCommand } from '../support'
 
 const USAGE = `Usage: earshot serve [options]
 
@@ -13,6 +14,8 @@ Options:
   --port N         listen on port N (default: a free port)
   --demo           create the demo workspaces if the data directory is new (default)
   --no-demo        start a new data directory empty
+  --no-live        no live demo traffic (by default, when the data directory holds the demo, the
+                   bakery's X and Facebook accounts are fed by local emulators)
   --static-dir DIR serve this built web app instead of <repo>/out/web
   --data-dir DIR   the data directory (default: the desktop app's)`
 
@@ -25,18 +28,6 @@ function parsePort(value: string | undefined): number | undefined {
   return port
 }
 
-/** Resolves on the first SIGINT or SIGTERM: the one way `serve` ends normally. */
-const untilSignalled = (): Promise<NodeJS.Signals> =>
-  new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop)
-      process.off('SIGTERM', stop)
-      resolve(signal)
-    }
-    process.on('SIGINT', stop)
-    process.on('SIGTERM', stop)
-  })
-
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'Run Earshot in the browser (web host on 127.0.0.1)',
@@ -45,7 +36,7 @@ export const serveCommand: CliCommand = {
     const { values } = parseCommandArgs(
       'serve',
       argv,
-      { port: { type: 'string' }, demo: { type: 'boolean' }, 'no-demo': { type: 'boolean' }, 'static-dir': { type: 'string' }, 'data-dir': { type: 'string' } },
+      { port: { type: 'string' }, demo: { type: 'boolean' }, 'no-demo': { type: 'boolean' }, 'no-live': { type: 'boolean' }, 'static-dir': { type: 'string' }, 'data-dir': { type: 'string' } },
       false,
     )
     if (values.help) {
@@ -63,7 +54,17 @@ export const serveCommand: CliCommand = {
     try {
       const host = await startWebHost({ core, staticDir, port })
       console.log(`Earshot is running at ${host.url}`)
+      // Wiring for sync, the outbox and the live demo: serve is a full host, like the desktop shell.
+      core.startBackground()
+      const traffic = values['no-live'] ? null : await startDemoTraffic(core)
+      if (traffic) {
+        // Printed so e2e tests can drive the emulators' /_control API (emulators/README.md).
+        console.log('demo: live X and Facebook traffic from local emulators')
+        console.log(`demo: x ${traffic.xBaseUrl}`)
+        console.log(`demo: facebook ${traffic.facebookBaseUrl}`)
+      }
       await untilSignalled()
+      await traffic?.close()
       await host.close()
       return EXIT.ok
     } finally {

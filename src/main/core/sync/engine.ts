@@ -1,8 +1,8 @@
 import type { Db } from '../store/db'
 import type { EventBus } from '../events'
 import { secretRef, type SecretStore } from '../secrets'
-import { createIngestor } from '../store/ingest'
-import { ConnectorError, type Connector } from '../connectors/types'
+import { createIngestor, type IngestOutcome } from '../store/ingest'
+import { ConnectorError, type Connector, type PullPage } from '../connectors/types'
 import { getSetting, listSyncAccountIds, loadCursors, loadSyncAccount, setAccountState, setSetting, type SyncAccount } from './accounts'
 import { backoffDelay } from './backoff'
 import { TOKEN_SECRET } from './connectors'
@@ -15,11 +15,19 @@ export interface AccountStateChange {
   retryAt: number | null
 }
 
+/** Stores one pulled page, its items and cursor, in one transaction. */
+export type PageWriter = (page: PullPage) => IngestOutcome
+
 export interface SyncEngineDeps {
   db: Db
   events: EventBus
   secrets: SecretStore
   connectorFor(account: SyncAccount): Connector | null
+  /**
+   * For channels whose pages carry more than items (mail: attachment rows, quarantined input): the
+   * writer that stores all of it with the cursor. Null or absent: the generic ingest of page.items.
+   */
+  pageWriterFor?(account: SyncAccount): PageWriter | null
   now?: () => number
   random?: () => number
   onAccountState?: (change: AccountStateChange) => void
@@ -60,9 +68,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     let updated = 0
     let pages = 0
     const emitProgress = (stage: string) => deps.events.emit('sync:progress', { accountId: account.id, stage, done: inserted, total: null })
+    const write: PageWriter =
+      deps.pageWriterFor?.(account) ?? ((page) => ingest({ accountId: account.id, items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) }))
     emitProgress('started')
     for await (const page of connector.pull(loadCursors(deps.db, account.id), controller.signal)) {
-      const outcome = ingest({ accountId: account.id, items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) })
+      const outcome = write(page)
       inserted += outcome.inserted
       updated += outcome.updated
       pages++

@@ -1,0 +1,124 @@
+import type { SecretStore } from '../../core/secrets'
+import type { Db } from '../../core/store/db'
+import { EmailSettings } from '../../core/connectors/email/index'
+import { addEmailAccount, addSocialAccount } from '../../core/sync/account-setup'
+import { resolveDataDir } from '../data-dir'
+import { EXIT, UsageError, openWriter, parseCommandArgs, positiveInt, secretFromEnv, targetWorkspace } from '../support'
+
+export const ACCOUNTS_ADD_USAGE = `Usage:
+  earshot accounts add imap --host H --user U --password-env VAR [options]
+  earshot accounts add x|facebook --token-env VAR [options]
+
+Adds an account and connects it; prints the new account id. Secrets are read from the environment
+variable you name (never from the command line) and kept in the data directory's secret store.
+
+IMAP options:
+  --host H             IMAP server
+  --port P             IMAP port (default: 993 with --tls on, else 143)
+  --user U             login name
+  --password-env VAR   environment variable holding the password
+  --tls on|off|starttls  implicit TLS (default), plain, or STARTTLS
+  --smtp-host H        SMTP server for replies (default: the IMAP host)
+  --smtp-port P        SMTP port (default: 465 with --tls on, else 587)
+  --address A          the address replies come from (default: --user, if it is an address)
+  --folders LIST       folders to sync, comma-separated (default: INBOX and Sent)
+
+X and Facebook options:
+  --token-env VAR      environment variable holding the API token
+  --base-url URL       API root (an emulator's, for tests; default: the provider's)
+  --provider-id ID     the X user id or Facebook page id (default: looked up with the token)
+  --handle H           the account's handle as shown in Earshot (default: --provider-id)
+  --poll SECONDS       how often to sync (default: 60)
+
+Common options:
+  --workspace W        workspace name or id (default: the only non-demo workspace)
+  --data-dir DIR       the data directory (default: the desktop app's)`
+
+const OPTIONS = {
+  host: { type: 'string' }, port: { type: 'string' }, user: { type: 'string' }, 'password-env': { type: 'string' }, password: { type: 'string' },
+  tls: { type: 'string' }, 'smtp-host': { type: 'string' }, 'smtp-port': { type: 'string' }, address: { type: 'string' }, folders: { type: 'string' },
+  'token-env': { type: 'string' }, token: { type: 'string' }, 'base-url': { type: 'string' }, 'provider-id': { type: 'string' },
+  handle: { type: 'string' }, poll: { type: 'string' }, workspace: { type: 'string' }, 'data-dir': { type: 'string' },
+} as const
+
+type Values = ReturnType<typeof parseAddArgs>['values']
+const parseAddArgs = (argv: string[]) => parseCommandArgs('accounts add', argv, OPTIONS, true)
+
+const TLS_MODES = { on: { secure: true, starttls: false }, off: { secure: false, starttls: false }, starttls: { secure: false, starttls: true } } as const
+
+function emailSettingsFrom(values: Values): EmailSettings {
+  if (values.password !== undefined) {
+    throw new UsageError('accounts add: --password is refused: command lines show up in ps and shell history. Use --password-env VAR.')
+  }
+  const tlsName = values.tls ?? 'on'
+  if (!(tlsName in TLS_MODES)) throw new UsageError(`accounts add: --tls must be on, off or starttls, not "${tlsName}"`)
+  const tls = TLS_MODES[tlsName as keyof typeof TLS_MODES]
+  if (!values.host || !values.user) throw new UsageError('accounts add imap: --host and --user are required')
+  const parsed = EmailSettings.safeParse({
+    imap: { host: values.host, port: positiveInt('accounts add', 'port', values.port) ?? (tls.secure ? 993 : 143), ...tls, user: values.user },
+    smtp: { host: values['smtp-host'] ?? values.host, port: positiveInt('accounts add', 'smtp-port', values['smtp-port']) ?? (tls.secure ? 465 : 587), ...tls },
+    address: values.address ?? values.user,
+    aliases: [],
+    ...(values.folders ? { folders: values.folders.split(',').map((f) => f.trim()).filter(Boolean) } : {}),
+  })
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') === 'address' ? '--address' : i.path.join('.')}: ${i.message}`)
+    throw new UsageError(`accounts add imap: ${problems.join('; ')}${values.address ? '' : ' (give --address when --user is not an email address)'}`)
+  }
+  return parsed.data
+}
+
+function socialSetupFrom(channel: 'x' | 'facebook', values: Values) {
+  if (values.token !== undefined) {
+    throw new UsageError('accounts add: --token is refused: command lines show up in ps and shell history. Use --token-env VAR.')
+  }
+  const handle = values.handle ?? values['provider-id']
+  if (!handle) throw new UsageError(`accounts add ${channel}: give --handle (or --provider-id)`)
+  if (values['base-url'] && !URL.canParse(values['base-url'])) throw new UsageError(`accounts add: --base-url is not a URL: "${values['base-url']}"`)
+  const pollSeconds = positiveInt('accounts add', 'poll', values.poll)
+  return {
+    channel,
+    handle,
+    ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
+    ...(values['provider-id'] ? { providerId: values['provider-id'] } : {}),
+    ...(pollSeconds ? { pollSeconds } : {}),
+  }
+}
+
+type Adder = (db: Db, secrets: SecretStore, workspaceId: number) => number
+
+function emailAdder(values: Values): Adder {
+  const settings = emailSettingsFrom(values)
+  const password = secretFromEnv('accounts add', 'password-env', values['password-env'])
+  return (db, secrets, workspaceId) => addEmailAccount(db, secrets, { workspaceId, settings, password })
+}
+
+function socialAdder(channel: 'x' | 'facebook', values: Values): Adder {
+  const setup = socialSetupFrom(channel, values)
+  const token = secretFromEnv('accounts add', 'token-env', values['token-env'])
+  return (db, secrets, workspaceId) => addSocialAccount(db, secrets, { workspaceId, ...setup, token })
+}
+
+/** `earshot accounts add <kind> …`: everything is checked before the data directory is opened. */
+export async function runAccountsAdd(argv: string[]): Promise<number> {
+  const { values, positionals } = parseAddArgs(argv)
+  if (values.help) {
+    console.log(ACCOUNTS_ADD_USAGE)
+    return EXIT.ok
+  }
+  const kind = positionals[0]
+  if (positionals.length !== 1 || (kind !== 'imap' && kind !== 'x' && kind !== 'facebook')) {
+    throw new UsageError('accounts add: say which kind: imap, x or facebook')
+  }
+  const add = kind === 'imap' ? emailAdder(values) : socialAdder(kind, values)
+  const core = openWriter(resolveDataDir(values['data-dir']))
+  try {
+    const workspace = await targetWorkspace(core, 'accounts add', values.workspace)
+    const id = add(core.db, core.secretStore(), workspace.id)
+    console.error(`Added ${kind === 'imap' ? 'email' : kind} account ${id} to workspace "${workspace.name}".`)
+    console.log(String(id))
+    return EXIT.ok
+  } finally {
+    await core.close()
+  }
+}

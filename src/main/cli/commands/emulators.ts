@@ -1,0 +1,42 @@
+import { startEmulators } from '../../../../emulators/index'
+import { EXIT, UsageError, parseCommandArgs, untilSignalled, type CliCommand } from '../support'
+
+const USAGE = `Usage: earshot emulators [--port N] [--scenario test|demo]
+
+Runs the local X and Facebook emulators on 127.0.0.1 until Ctrl+C. Prints one line per emulator
+("x URL", "facebook URL"), then the emulated accounts' tokens and provider ids.
+
+Options:
+  --port N                X on N, Facebook on N+1 (default: free ports)
+  --scenario test|demo    demo adds a new mention and comment every few seconds (default: test)`
+
+export const emulatorsCommand: CliCommand = {
+  name: 'emulators',
+  summary: 'Run the local X and Facebook emulators',
+  usage: USAGE,
+  async run(argv) {
+    const { values } = parseCommandArgs('emulators', argv, { port: { type: 'string' }, scenario: { type: 'string' } }, false)
+    if (values.help) {
+      console.log(USAGE)
+      return EXIT.ok
+    }
+    const scenario = values.scenario ?? 'test'
+    if (scenario !== 'test' && scenario !== 'demo') throw new UsageError(`emulators: --scenario must be test or demo, not "${scenario}"`)
+    const port = values.port === undefined ? 0 : Number(values.port)
+    if (!Number.isInteger(port) || port < 0 || port > 65_534) throw new UsageError(`emulators: --port must be 0-65534, not "${values.port}"`)
+    const emulators = await startEmulators({ port, scenario })
+    try {
+      console.log(`x ${emulators.x.baseUrl}`)
+      console.log(`facebook ${emulators.facebook.baseUrl}/v19.0`)
+      // Emulator credentials, not real ones: printed so scripts can run "earshot accounts add".
+      console.log(`x-token ${emulators.x.control.token ?? ''}`)
+      console.log(`x-user-id ${emulators.x.control.me.id}`)
+      console.log(`facebook-token ${emulators.facebook.control.token ?? ''}`)
+      console.log(`facebook-page-id ${emulators.facebook.control.pageId}`)
+      await untilSignalled()
+      return EXIT.ok
+    } finally {
+      await emulators.close()
+    }
+  },
+}
