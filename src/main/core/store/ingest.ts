@@ -1,5 +1,6 @@
 import type { Channel, Direction, EpochMs, Visibility } from '../../../shared/domain'
 import type { Db } from './db'
+import { messageIdRange } from './message-ids'
 
 /** A person on a channel, as a provider describes them. */
 export interface IngestIdentity {
@@ -57,10 +58,11 @@ export function createIngestor(db: Db): (batch: IngestBatch) => IngestOutcome {
   const run = db.transaction((batch: IngestBatch): IngestOutcome => {
     const account = s.account.get(batch.accountId) as AccountRow | undefined
     if (!account) throw new Error(`Account ${batch.accountId} does not exist`)
-    const state = newBatchState(account, batch.accountId)
-    const indexedUpTo = s.lastMessageId.get() as number
+    const range = messageIdRange(account.workspace_id)
+    const before = s.lastMessageId.get(range) as number
+    const state = newBatchState(account, batch.accountId, before + 1)
     for (const item of latestPerExternalId(batch.items)) ingestItem(s, state, item)
-    if (state.inserted > 0) s.indexNewMessages.run(indexedUpTo)
+    if (state.inserted > 0) s.indexNewMessages.run({ after: before, last: range.last })
     // A customer writing again after we closed or snoozed the conversation wants an answer again.
     for (const [id, sentAt] of state.newestInbound) s.reopenOnNewer.run({ id, sentAt })
     for (const [id, added] of state.touched) s.addToConversation.run({ id, ...added })
@@ -92,10 +94,12 @@ type Statements = ReturnType<typeof prepare>
 type ResolvedIdentity = { id: number; contact_id: number; handle: string | null; display_name: string | null; followers: number | null }
 
 /** Per-batch memo: a batch usually holds several messages of the same people and threads. */
-function newBatchState(account: AccountRow, accountId: number) {
+function newBatchState(account: AccountRow, accountId: number, nextMessageId: number) {
   return {
     account,
     accountId,
+    /** Ids are given here, not by SQLite: they must stay inside the workspace's range (message-ids.ts). */
+    nextMessageId,
     now: Date.now(),
     identities: new Map<string, ResolvedIdentity>(),
     conversations: new Map<string, { id: number; isNew: boolean }>(),
@@ -144,6 +148,7 @@ function ingestItem(s: Statements, state: BatchState, item: IngestItem): void {
   const conversation = resolveConversation(s, state, item, identity.contact_id)
   const authorName = item.authorName ?? (item.direction === 'in' ? item.customer.displayName : account.display_name)
   const inserted = s.insertMessage.run(
+    state.nextMessageId,
     account.workspace_id,
     accountId,
     conversation.id,
@@ -165,6 +170,7 @@ function ingestItem(s: Statements, state: BatchState, item: IngestItem): void {
     return
   }
   state.inserted++
+  state.nextMessageId++
   state.touched.set(conversation.id, addMessage(state.touched.get(conversation.id), item))
   state.contacts.add(identity.contact_id)
   if (item.direction === 'in' && !conversation.isNew) {
@@ -242,9 +248,9 @@ function prepare(db: Db) {
     ),
     // New messages are the common case: try the insert and fall back to an update on conflict.
     insertMessage: db.prepare(
-      `INSERT INTO messages (workspace_id, account_id, conversation_id, contact_id, external_id, direction,
+      `INSERT INTO messages (id, workspace_id, account_id, conversation_id, contact_id, external_id, direction,
          author_identity_id, author_name, subject, body_text, body_html, in_reply_to, sent_at, raw)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (account_id, external_id) DO NOTHING`,
     ),
     // The WHERE keeps a replay from touching the full-text index.
@@ -276,12 +282,12 @@ function prepare(db: Db) {
                                        conversations.first_customer_message_at, @minIn))
        WHERE id = @id`,
     ),
-    lastMessageId: db.prepare('SELECT coalesce(max(id), 0) FROM messages').pluck(),
-    // New rows get rowids above every existing one (single writer, INTEGER PRIMARY KEY), so the rows
-    // this batch inserted are exactly those above the maximum taken when it began.
+    lastMessageId: db.prepare('SELECT coalesce(max(id), @first - 1) FROM messages WHERE id BETWEEN @first AND @last').pluck(),
+    // A batch's new rows take the ids after the workspace's highest (single writer), so they are
+    // exactly the rows of its range above the maximum taken when it began.
     indexNewMessages: db.prepare(
-      `INSERT INTO messages_fts (rowid, subject, body_text, author_name, scope)
-       SELECT id, subject, body_text, author_name, scope FROM messages WHERE id > ?`,
+      `INSERT INTO messages_fts (rowid, subject, body_text, author_name)
+       SELECT id, subject, body_text, author_name FROM messages WHERE id > @after AND id <= @last`,
     ),
     saveCursor: db.prepare(
       `INSERT INTO sync_cursors (account_id, stream, cursor, updated_at) VALUES (?, ?, ?, ?)

@@ -94,6 +94,9 @@ export const migration0010: Migration = {
     CREATE INDEX conversations_inbox_status ON conversations(workspace_id, status, last_message_at DESC, id DESC);
     CREATE INDEX conversations_contact ON conversations(contact_id);
 
+    -- A message's id carries its workspace in the high bits (store/message-ids.ts): each workspace
+    -- owns one contiguous rowid range, so the full-text index can seek straight into it. Searching
+    -- one workspace for a word common in another then costs what the matches here cost.
     CREATE TABLE messages (
       id INTEGER PRIMARY KEY,
       workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
@@ -110,10 +113,6 @@ export const migration0010: Migration = {
       in_reply_to TEXT,
       sent_at INTEGER NOT NULL,
       raw BLOB,
-      -- The workspace as a word the full-text index holds, so a search scoped to one workspace is an
-      -- index intersection instead of a table lookup per match (a term common in another workspace
-      -- would otherwise cost 100 ms at a million rows: bench/store).
-      scope TEXT GENERATED ALWAYS AS ('w' || workspace_id) VIRTUAL,
       UNIQUE (account_id, external_id)
     ) STRICT;
     CREATE INDEX messages_contact_time ON messages(contact_id, sent_at DESC, id DESC);
@@ -121,7 +120,7 @@ export const migration0010: Migration = {
 
     -- Rows enter this index only through store/ingest.ts, in the transaction that inserts them.
     CREATE VIRTUAL TABLE messages_fts USING fts5(
-      subject, body_text, author_name, scope,
+      subject, body_text, author_name,
       content='messages', content_rowid='id',
       tokenize='unicode61 remove_diacritics 2'
     );
@@ -129,14 +128,14 @@ export const migration0010: Migration = {
     -- transaction, three times faster than a trigger per row (measured: bench/store). Edits and
     -- deletes keep their triggers; they only ever touch rows that are already indexed.
     CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
-      INSERT INTO messages_fts(messages_fts, rowid, subject, body_text, author_name, scope)
-      VALUES ('delete', old.id, old.subject, old.body_text, old.author_name, old.scope);
+      INSERT INTO messages_fts(messages_fts, rowid, subject, body_text, author_name)
+      VALUES ('delete', old.id, old.subject, old.body_text, old.author_name);
     END;
     CREATE TRIGGER messages_fts_update AFTER UPDATE OF subject, body_text, author_name ON messages BEGIN
-      INSERT INTO messages_fts(messages_fts, rowid, subject, body_text, author_name, scope)
-      VALUES ('delete', old.id, old.subject, old.body_text, old.author_name, old.scope);
-      INSERT INTO messages_fts(rowid, subject, body_text, author_name, scope)
-      VALUES (new.id, new.subject, new.body_text, new.author_name, new.scope);
+      INSERT INTO messages_fts(messages_fts, rowid, subject, body_text, author_name)
+      VALUES ('delete', old.id, old.subject, old.body_text, old.author_name);
+      INSERT INTO messages_fts(rowid, subject, body_text, author_name)
+      VALUES (new.id, new.subject, new.body_text, new.author_name);
     END;
 
     -- Contacts are found by their name and by every handle or address of their identities. Two

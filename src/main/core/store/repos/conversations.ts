@@ -3,7 +3,8 @@ import type { Channel, ConversationRow, ConversationStatus, Page, Visibility } f
 import { notFound } from '../../../../shared/errors'
 import type { Db } from '../db'
 import { decodeKeyset, pageOf } from './cursor'
-import { messageMatch, toFtsQuery } from './fts'
+import { messageIdRange } from '../message-ids'
+import { toFtsQuery } from './fts'
 
 interface Row {
   id: number
@@ -95,13 +96,15 @@ function inboxConditions(q: InboxQuery): { where: string[]; params: Record<strin
   }
   const match = f.text ? toFtsQuery(f.text) : null
   if (match) {
+    const { first, last } = messageIdRange(q.workspaceId)
     where.push(`(c.id IN (SELECT m.conversation_id FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid
-                          WHERE messages_fts MATCH @messageMatch)
+                          WHERE messages_fts MATCH @match AND messages_fts.rowid BETWEEN @first AND @last)
               OR c.contact_id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH @match)
               OR c.contact_id IN (SELECT i.contact_id FROM identities_fts JOIN identities i ON i.id = identities_fts.rowid
                                   WHERE identities_fts MATCH @match))`)
     params.match = match
-    params.messageMatch = messageMatch(match, q.workspaceId)
+    params.first = first
+    params.last = last
   }
   if (q.after) {
     const k = decodeKeyset(q.after)

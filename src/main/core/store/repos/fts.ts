@@ -20,13 +20,3 @@ export function toFtsQuery(input: string): string | null {
     .join(' ')
 }
 
-const MESSAGE_TEXT_COLUMNS = '{subject body_text author_name}'
-
-/**
- * The message-index query for a user query (from toFtsQuery), limited to one workspace when given.
- * The user's words are confined to the text columns, so typing "w12" never matches the scope column.
- */
-export function messageMatch(match: string, workspaceId?: number): string {
-  const words = `${MESSAGE_TEXT_COLUMNS} : (${match})`
-  return workspaceId === undefined ? words : `scope : "w${workspaceId}" AND ${words}`
-}

@@ -1,7 +1,8 @@
 import type { SearchOrder } from '../../../../shared/contract'
 import type { Channel, ContactHit, MessageHit, SearchResult } from '../../../../shared/domain'
 import type { Db } from '../db'
-import { messageMatch, toFtsQuery } from './fts'
+import { messageIdRange } from '../message-ids'
+import { toFtsQuery } from './fts'
 import { snippetAround } from './snippet'
 
 /**
@@ -30,38 +31,25 @@ export function search(
 ): SearchResult {
   const match = toFtsQuery(arg.query)
   if (!match) return { messages: [], contacts: [] }
-  return { messages: searchMessages(db, match, arg, queryWords(match)), contacts: searchContacts(db, match, arg) }
+  return { messages: searchMessages(db, match, arg), contacts: searchContacts(db, match, arg) }
 }
 
 /** The words of an FTS query built by toFtsQuery, for cutting snippets. */
 const queryWords = (match: string): string[] => [...match.matchAll(/"([^"]+)"/g)].map((m) => m[1]!)
 
-function searchMessages(
-  db: Db,
-  match: string,
-  arg: { workspaceId?: number; order: SearchOrder; limit: number },
-  words: string[],
-) {
-  const params = { match: messageMatch(match, arg.workspaceId), limit: arg.limit, candidates: RANK_CANDIDATES }
-  // Newest first walks the index in rowid order and stops at the limit, whatever the term's frequency.
-  // Ranked: bm25 over the newest candidates only. Snippets are cut in JS for the final page alone.
-  const sql =
-    arg.order === 'newest'
-      ? `WITH hits AS (
-           SELECT rowid AS id FROM messages_fts WHERE messages_fts MATCH @match ORDER BY rowid DESC LIMIT @limit)
-         SELECT ${MESSAGE_COLUMNS}
-         FROM hits JOIN messages m ON m.id = hits.id JOIN conversations c ON c.id = m.conversation_id
-         ORDER BY m.id DESC`
-      : `WITH candidates AS (
-           SELECT rowid AS id, bm25(messages_fts, 2.0, 1.0, 0.5, 0.0) AS score
-           FROM messages_fts WHERE messages_fts MATCH @match
-           ORDER BY rowid DESC LIMIT @candidates),
-         best AS (SELECT id, score FROM candidates ORDER BY score, id DESC LIMIT @limit)
-         SELECT ${MESSAGE_COLUMNS}
-         FROM best JOIN messages m ON m.id = best.id JOIN conversations c ON c.id = m.conversation_id
-         ORDER BY best.score, best.id DESC`
-  const rows = db.prepare(sql).all(params) as HitRow[]
-  return rows.map(
+/**
+ * Messages of one workspace, or of all of them: each workspace is searched within its own id range
+ * (message-ids.ts) and the pages merged, newest sent first or best score first.
+ */
+function searchMessages(db: Db, match: string, arg: { workspaceId?: number; order: SearchOrder; limit: number }) {
+  const workspaces =
+    arg.workspaceId !== undefined ? [arg.workspaceId] : (db.prepare('SELECT id FROM workspaces').pluck().all() as number[])
+  const rows = workspaces.flatMap((workspaceId) => searchWorkspace(db, match, { ...arg, workspaceId }))
+  if (workspaces.length > 1) {
+    rows.sort((a, b) => (arg.order === 'newest' ? b.sent_at - a.sent_at || b.id - a.id : a.score - b.score))
+  }
+  const words = queryWords(match)
+  return rows.slice(0, arg.limit).map(
     (r): MessageHit => ({
       messageId: r.id,
       conversationId: r.conversation_id,
@@ -73,6 +61,37 @@ function searchMessages(
       sentAt: r.sent_at,
     }),
   )
+}
+
+/**
+ * Newest first walks the workspace's slice of the index in rowid order and stops at the limit,
+ * whatever the term's frequency here or elsewhere. Ranked: bm25 over the newest candidates only.
+ */
+function searchWorkspace(
+  db: Db,
+  match: string,
+  arg: { workspaceId: number; order: SearchOrder; limit: number },
+): (HitRow & { score: number })[] {
+  const { first, last } = messageIdRange(arg.workspaceId)
+  const params = { match, first, last, limit: arg.limit, candidates: RANK_CANDIDATES }
+  const sql =
+    arg.order === 'newest'
+      ? `WITH hits AS (
+           SELECT rowid AS id FROM messages_fts
+           WHERE messages_fts MATCH @match AND rowid BETWEEN @first AND @last
+           ORDER BY rowid DESC LIMIT @limit)
+         SELECT ${MESSAGE_COLUMNS}, 0 AS score
+         FROM hits JOIN messages m ON m.id = hits.id JOIN conversations c ON c.id = m.conversation_id
+         ORDER BY m.id DESC`
+      : `WITH candidates AS (
+           SELECT rowid AS id, bm25(messages_fts, 2.0, 1.0, 0.5) AS score FROM messages_fts
+           WHERE messages_fts MATCH @match AND rowid BETWEEN @first AND @last
+           ORDER BY rowid DESC LIMIT @candidates),
+         best AS (SELECT id, score FROM candidates ORDER BY score, id DESC LIMIT @limit)
+         SELECT ${MESSAGE_COLUMNS}, best.score
+         FROM best JOIN messages m ON m.id = best.id JOIN conversations c ON c.id = m.conversation_id
+         ORDER BY best.score, best.id DESC`
+  return db.prepare(sql).all(params) as (HitRow & { score: number })[]
 }
 
 /** Contacts whose name, or any identity's handle, address or name, matches; newest contacts first. */
