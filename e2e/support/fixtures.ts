@@ -7,6 +7,11 @@ import { repoRoot, templateDir } from './paths'
 export interface HostOptions {
   /** Which host carries the app: the web host in Chromium, or the Electron shell. */
   host: 'web' | 'electron'
+  /**
+   * Live demo traffic from the emulators (a new mention every few seconds). Off unless a test is
+   * about it: a moving inbox makes every other test chase its rows.
+   */
+  live: boolean
 }
 
 export interface App {
@@ -17,8 +22,9 @@ export interface App {
 }
 
 /** Starts `earshot serve` on a random port and resolves with the token URL it prints. */
-async function startServer(dataDir: string): Promise<{ url: string; server: ChildProcess; output: () => string }> {
-  const server = spawn(process.execPath, [path.join(repoRoot, 'bin', 'earshot.js'), 'serve', '--port', '0', '--data-dir', dataDir], {
+async function startServer(dataDir: string, live: boolean): Promise<{ url: string; server: ChildProcess; output: () => string }> {
+  const args = ['serve', '--port', '0', '--data-dir', dataDir, ...(live ? [] : ['--no-live'])]
+  const server = spawn(process.execPath, [path.join(repoRoot, 'bin', 'earshot.js'), ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -52,7 +58,8 @@ function freshDataDir(outputDir: string): string {
 
 export const test = base.extend<HostOptions & { app: App }>({
   host: ['web', { option: true }],
-  app: async ({ host, page }, use, testInfo) => {
+  live: [false, { option: true }],
+  app: async ({ host, live, page }, use, testInfo) => {
     const dataDir = freshDataDir(testInfo.outputPath())
     if (host === 'electron') {
       const electronApp = await _electron.launch({
@@ -63,7 +70,7 @@ export const test = base.extend<HostOptions & { app: App }>({
       await electronApp.close()
       return
     }
-    const { url, server, output } = await startServer(dataDir)
+    const { url, server, output } = await startServer(dataDir, live)
     try {
       await page.goto(url)
       // Ready when the workspaces have arrived: what a person waits for before typing.

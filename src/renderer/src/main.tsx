@@ -8,6 +8,7 @@ import './styles/shell.css'
 import './styles/inbox.css'
 import './styles/conversation.css'
 import './styles/contact-search.css'
+import './styles/accounts.css'
 
 initI18n()
 

@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import type { ChangedTable } from '../../../shared/contract'
 import { EarshotError, notFound } from '../../../shared/errors'
 import { recordAudit } from '../store/repos/audit'
@@ -105,6 +106,8 @@ export const handlers: Handlers = {
   'outbox:list': (ctx, { conversationId }) => listPendingReplies(ctx.db, conversationId),
   'import:mail': async (ctx, { workspaceId, paths, ownAddresses }) => {
     if (!ctx.db.prepare('SELECT 1 FROM workspaces WHERE id = ?').get(workspaceId)) throw notFound(`Workspace ${workspaceId}`)
+    const missing = paths.find((p) => !fs.existsSync(p))
+    if (missing) throw new EarshotError('NOT_FOUND', `There is no file or folder at ${missing}.`)
     const result = await importMail(ctx.db, {
       workspaceId,
       paths,

@@ -40,7 +40,23 @@ describe('X sync', () => {
     expect(lena.followers).toBe(184_300)
     const dms = h.count("SELECT count(*) AS n FROM conversations WHERE account_id = ? AND visibility = 'private'", h.accounts.x)
     expect(dms).toBeGreaterThan(0)
-    expect(cursorOf(h, h.accounts.x, 'dm')).toBe(h.emulators.x.control.state.dmEvents.at(-1)?.id)
+    const dmCursor = JSON.parse(cursorOf(h, h.accounts.x, 'dm') ?? '{}') as { watermark: string; polledAt: number }
+    expect(dmCursor).toEqual({ watermark: h.emulators.x.control.state.dmEvents.at(-1)?.id, polledAt: h.clock.now() })
+  })
+
+  it('polls DMs at most once a minute, within their 15-per-15-minutes limit, while mentions keep flowing', async () => {
+    h = await syncHarness({ mentions: 10 })
+    await h.engine.syncOnce(h.accounts.x)
+    const dmRequests = () => h!.emulators.x.control.requests().filter((r) => r.path.startsWith('/2/dm_events')).length
+    const before = dmRequests()
+    h.emulators.x.control.addDm({ senderId: h.emulators.x.control.state.randomCustomer().id, text: 'Habt ihr noch Platz am Samstag?' })
+    h.clock.advance(30_000)
+    await h.engine.syncOnce(h.accounts.x)
+    expect(dmRequests()).toBe(before)
+    h.clock.advance(31_000)
+    await h.engine.syncOnce(h.accounts.x)
+    expect(dmRequests()).toBe(before + 1)
+    expect(h.count("SELECT count(*) AS n FROM messages WHERE body_text LIKE '%Platz am Samstag%'")).toBe(1)
   })
 
   it('runs a listening query as its own stream', async () => {

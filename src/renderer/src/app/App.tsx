@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next'
+import { AccountsView } from '../features/accounts/AccountsView'
+import { ReconnectIndicator } from '../features/accounts/ReconnectIndicator'
 import { ContactView } from '../features/contact/ContactView'
 import { ConversationView } from '../features/conversation/ConversationView'
 import { InboxView } from '../features/inbox/InboxView'
@@ -16,6 +18,7 @@ export function App() {
       <header className="app-header">
         <h1 className="brand">{t('app.name')}</h1>
         <WorkspaceSwitcher />
+        <ReconnectIndicator />
         <SearchBox />
         <LanguageSwitch />
       </header>
@@ -41,6 +44,8 @@ function Main() {
           <InboxView workspaceId={workspaceId} />
         ) : view === 'search' ? (
           <SearchView workspaceId={workspaceId} />
+        ) : view === 'accounts' ? (
+          <AccountsView workspaceId={workspaceId} />
         ) : (
           <ContactView />
         )}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { useRoute, type View } from './routeStore'
 
-const VIEWS: View[] = ['inbox', 'search', 'contact']
+const VIEWS: View[] = ['inbox', 'search', 'contact', 'accounts']
 
 export function Nav() {
   const { t } = useTranslation()

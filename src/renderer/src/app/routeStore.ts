@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 
-export type View = 'inbox' | 'search' | 'contact'
+export type View = 'inbox' | 'search' | 'contact' | 'accounts'
 
 /**
  * The whole of the app's navigation. Small enough that a router library would only add weight;
@@ -26,7 +26,11 @@ export const useRoute = create<RouteState>()((set) => ({
   contactId: null,
   searchQuery: '',
   // A different workspace shares no conversations or contacts with the previous one.
-  setWorkspace: (workspaceId) => set({ workspaceId, conversationId: null, contactId: null, view: 'inbox' }),
+  // The first workspace is chosen once the list arrives; that must not undo a search typed meanwhile.
+  setWorkspace: (workspaceId) =>
+    set((s) =>
+      s.workspaceId === null ? { workspaceId } : { workspaceId, conversationId: null, contactId: null, view: 'inbox' },
+    ),
   showView: (view) => set({ view }),
   openConversation: (conversationId) => set({ conversationId }),
   openContact: (contactId) => set({ contactId, view: 'contact' }),

@@ -22,6 +22,21 @@ interface TimelineCursor {
 
 const TWEET_FIELDS = 'author_id,conversation_id,created_at,in_reply_to_user_id,referenced_tweets'
 
+/** 15 requests per 15 minutes (shared/contracts A1): at most one DM poll a minute. */
+export const DM_POLL_INTERVAL_MS = 60_000
+
+/** The newest DM event already stored, and when DMs were last polled. */
+interface DmCursor {
+  watermark: string
+  polledAt: number
+}
+
+function parseDmCursor(saved: string | undefined): DmCursor {
+  if (!saved) return { watermark: '0', polledAt: 0 }
+  const parsed = JSON.parse(saved) as Partial<DmCursor>
+  return { watermark: parsed.watermark ?? '0', polledAt: parsed.polledAt ?? 0 }
+}
+
 export function createXConnector(config: XConnectorConfig): Connector {
   const client: XClientConfig = { baseUrl: config.baseUrl, token: config.token, now: config.now ?? Date.now }
   const pageSize = config.pageSize ?? 100
@@ -58,8 +73,8 @@ export function createXConnector(config: XConnectorConfig): Connector {
   }
 
   /** DM events come newest first without since_id: page down to the newest event already seen. */
-  async function* directMessages(saved: string | undefined, signal: AbortSignal) {
-    const watermark = saved ? BigInt(saved) : 0n
+  async function* directMessages(saved: DmCursor, signal: AbortSignal) {
+    const watermark = BigInt(saved.watermark)
     const userId = await me(signal)
     let token: string | undefined
     let newest = watermark
@@ -77,7 +92,8 @@ export function createXConnector(config: XConnectorConfig): Connector {
       const users = new Map((page.includes?.users ?? []).map((u) => [u.id, u]))
       const done = !page.meta.next_token || events.length < (page.data ?? []).length
       // The watermark moves only with the last page, so a sync cut short re-reads instead of skipping.
-      yield { items: events.map((e) => dmItem(e, users, userId)), cursor: done ? { stream: 'dm', value: String(newest) } : null } satisfies PullPage
+      const cursor: DmCursor = { watermark: String(newest), polledAt: client.now() }
+      yield { items: events.map((e) => dmItem(e, users, userId)), cursor: done ? { stream: 'dm', value: JSON.stringify(cursor) } : null } satisfies PullPage
       if (done) return
       token = page.meta.next_token
     }
@@ -92,7 +108,10 @@ export function createXConnector(config: XConnectorConfig): Connector {
         const stream = `search:${listen.id}`
         yield* timeline(stream, '/2/tweets/search/recent', { query: listen.query }, cursors.get(stream), signal)
       }
-      yield* directMessages(cursors.get('dm'), signal)
+      const dm = parseDmCursor(cursors.get('dm'))
+      // dm_events allows 15 requests per 15 minutes: polling it with the mentions would exhaust it in
+      // a minute and stall the whole account behind a rate limit.
+      if (client.now() - dm.polledAt >= DM_POLL_INTERVAL_MS) yield* directMessages(dm, signal)
     },
 
     async send(job, signal): Promise<RemoteRef> {

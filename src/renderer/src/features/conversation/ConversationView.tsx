@@ -7,6 +7,8 @@ import { ChannelBadge, OverdueBadge, Reach } from '../../components/Badges'
 import { ErrorMessage, Loading } from '../../components/Feedback'
 import { isOverdue } from '../../components/format'
 import { useNow } from '../../components/useNow'
+import { Composer } from '../composer/Composer'
+import { PendingReplies, usePendingReplies } from '../composer/PendingReplies'
 import { AssigneeControl, NoteForm, StatusControl, TagControl, type Act } from './Controls'
 import { Thread } from './Thread'
 
@@ -21,6 +23,7 @@ export function ConversationView({ conversationId }: { conversationId: number })
   const [actionError, setActionError] = useState<unknown>(undefined)
   const workspaceId = data?.conversation.workspaceId ?? null
   useDbChanged(['conversations', 'messages', 'notes', 'tags'], workspaceId, reload)
+  const pending = usePendingReplies(conversationId, workspaceId)
 
   const act: Act = useCallback(
     async (run) => {
@@ -66,6 +69,9 @@ export function ConversationView({ conversationId }: { conversationId: number })
         <ErrorMessage error={actionError ?? error} />
       </header>
       <Thread messages={messages} notes={notes} />
+      <PendingReplies items={pending.data ?? []} />
+      <ErrorMessage error={pending.error} />
+      <Composer conversation={c} messages={messages} onQueued={pending.reload} />
       <NoteForm conversationId={c.id} act={act} />
     </article>
   )

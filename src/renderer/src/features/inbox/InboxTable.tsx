@@ -95,7 +95,9 @@ export function InboxTable({ rows }: { rows: ConversationRow[] }) {
                   subject: c.subject ?? '',
                   snippet: c.snippet,
                   overdue: overdue ? t('inbox.overdue') : '',
-                }).replace(/\s+/g, ' ')}
+                })
+                  .replace(/\s+/g, ' ')
+                  .trim()}
                 tabIndex={0}
                 className={`grid-row body-row${c.id === openId ? ' selected' : ''}${overdue ? ' is-overdue' : ''}`}
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}

@@ -1,0 +1,42 @@
+import { expect } from '@playwright/test'
+import type { App } from './fixtures'
+
+export interface PostedTweet {
+  kind: 'tweet' | 'dm'
+  id: string
+  text: string
+  inReplyToTweetId: string | null
+}
+
+/**
+ * The X emulator `earshot serve` starts for the live demo, driven through its loopback-only
+ * /_control API (emulators/shared/control.ts). Its address is read from the line serve prints.
+ */
+export class XEmulator {
+  private constructor(readonly baseUrl: string) {}
+
+  static async of(app: App): Promise<XEmulator> {
+    let baseUrl = ''
+    await expect
+      .poll(() => (baseUrl = /^demo: x (\S+)$/m.exec(app.serverOutput())?.[1] ?? ''), {
+        message: 'earshot serve should print "demo: x <url>" when the demo has live traffic',
+      })
+      .not.toBe('')
+    return new XEmulator(baseUrl)
+  }
+
+  /** A customer mentions the shop; the emulator adds the shop's @handle. */
+  async mention(text: string): Promise<void> {
+    const response = await fetch(`${this.baseUrl}/_control/mentions`, {
+      method: 'POST',
+      body: JSON.stringify({ text }),
+    })
+    expect(response.ok, await response.clone().text()).toBe(true)
+  }
+
+  /** Everything the shop has posted to X through the emulator. */
+  async posted(): Promise<PostedTweet[]> {
+    const response = await fetch(`${this.baseUrl}/_control/posted`)
+    return ((await response.json()) as { data: PostedTweet[] }).data
+  }
+}

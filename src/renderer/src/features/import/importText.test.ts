@@ -1,0 +1,45 @@
+import i18next from 'i18next'
+import { beforeAll, describe, expect, it } from 'vitest'
+import de from '../../i18n/de.json'
+import en from '../../i18n/en.json'
+import { describeImport, parseAddresses, parsePaths } from './importText'
+
+const i18n = i18next.createInstance()
+beforeAll(async () => {
+  await i18n.init({
+    resources: { de: { translation: de }, en: { translation: en } },
+    lng: 'en',
+    interpolation: { escapeValue: false },
+    showSupportNotice: false,
+  })
+})
+
+describe('describeImport', () => {
+  it('says what happened in words, with grouped numbers', () => {
+    const t = i18n.getFixedT('en')
+    expect(describeImport(t, 'en', { total: 1237, inserted: 1234, quarantined: 3 })).toBe(
+      '1,234 messages imported, 3 could not be read and were set aside.',
+    )
+    expect(describeImport(t, 'en', { total: 5, inserted: 1, quarantined: 0 })).toBe(
+      '1 message imported, 4 were already in Earshot.',
+    )
+  })
+  it('speaks German', () => {
+    const t = i18n.getFixedT('de')
+    expect(describeImport(t, 'de', { total: 1235, inserted: 1234, quarantined: 1 })).toBe(
+      '1.234 Nachrichten importiert, 1 Nachricht konnte nicht gelesen werden und wurde beiseitegelegt.',
+    )
+  })
+  it('says so when the files held no mail', () => {
+    expect(describeImport(i18n.getFixedT('en'), 'en', { total: 0, inserted: 0, quarantined: 0 })).toMatch(/No mail/)
+  })
+})
+
+describe('parsing the form', () => {
+  it('takes one path per line and ignores blank lines', () => {
+    expect(parsePaths(' /a/b.eml\n\n  /c d/mbox \r\n')).toEqual(['/a/b.eml', '/c d/mbox'])
+  })
+  it('splits addresses on commas, semicolons and spaces', () => {
+    expect(parseAddresses('Hallo@Shop.de, info@shop.de;\nx@y.z')).toEqual(['hallo@shop.de', 'info@shop.de', 'x@y.z'])
+  })
+})
