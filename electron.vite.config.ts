@@ -18,6 +18,9 @@ export default defineConfig({
           // The mail parse worker (bulk import) is a thread entry of its own: out/main/mail-parse-worker.js,
           // found beside index.js by src/main/core/mail/worker-url.ts.
           'mail-parse-worker': resolve(import.meta.dirname, 'src/main/core/mail/parse-worker.ts'),
+          // The whole mail import (parse, thread, ingest) runs on this thread, off the host's event loop:
+          // out/main/mail-import-worker.js, found by src/main/core/import/import.ts the same way.
+          'mail-import-worker': resolve(import.meta.dirname, 'src/main/core/import/import-worker.ts'),
         },
       },
     },

@@ -4,7 +4,8 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { EventMap } from '../../../shared/contract'
 import { EventBus } from '../events'
-import { testStore } from '../store/test-support'
+import { openDatabase } from '../store/db'
+import { createWorkspace } from '../store/repos/workspaces'
 import type { CoreContext } from './context'
 import { dispatch } from './dispatch'
 import { handlers } from './handlers'
@@ -23,8 +24,10 @@ const mail = (id: number, from: string) =>
 
 describe('import:mail', () => {
   it('imports files into a workspace, reports progress, and adds nothing when run again', async () => {
-    const { db, workspaceId } = testStore()
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-import-cmd-'))
+    // A file, not ':memory:': the import runs on a worker thread with its own connection to it.
+    const db = openDatabase(path.join(dataDir, 'earshot.db'))
+    const workspaceId = createWorkspace(db, { name: 'Test shop' })
     const files = [1, 2, 3].map((i) => {
       const file = path.join(dataDir, `m${i}.eml`)
       fs.writeFileSync(file, mail(i, i === 3 ? 'Laden <laden@sonnenschein.example>' : `Kunde ${i} <k${i}@kunde.example>`))
@@ -46,5 +49,7 @@ describe('import:mail', () => {
     expect(again).toMatchObject({ ok: true, value: { inserted: 0 } })
     expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(3)
     expect(await dispatch(ctx, handlers, 'import:mail', { ...arg, workspaceId: 999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    db.close()
+    fs.rmSync(dataDir, { recursive: true, force: true })
   })
 })

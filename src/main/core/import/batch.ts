@@ -21,7 +21,7 @@ export interface CommitStats {
   worstSize: number
 }
 
-/** What one transaction should cost: short enough that the host stays responsive (budget 50 ms). */
+/** What one transaction should cost by default: short enough that the host stays responsive (budget 50 ms). */
 const TARGET_COMMIT_MS = 15
 /** Without a commit due, still give the event loop a turn this often. */
 const SLICE_MS = 10
@@ -37,6 +37,8 @@ export interface BatcherOptions {
   own: ReadonlySet<string>
   progress: ImportProgress
   onProgress?: ((progress: ImportProgress) => void) | undefined
+  /** Overrides TARGET_COMMIT_MS (the import worker's commits hold the write lock, not the host's thread). */
+  targetCommitMs?: number
 }
 
 /**
@@ -61,7 +63,7 @@ export function createImportBatcher(db: Db, options: BatcherOptions) {
       inserted += commit(mails, quarantined)
       const ms = performance.now() - started
       record(stats, ms, size)
-      limit = nextLimit(limit, ms, size)
+      limit = nextLimit(limit, ms, size, options.targetCommitMs ?? TARGET_COMMIT_MS)
     }
     progress.done += size
     progress.quarantined += quarantined.length
@@ -93,8 +95,8 @@ function record(stats: CommitStats, ms: number, size: number): void {
 }
 
 /** Moves the batch size halfway towards what would have hit the target, so one slow commit doesn't swing it. */
-function nextLimit(limit: number, ms: number, size: number): number {
-  const ideal = (TARGET_COMMIT_MS / Math.max(ms, 0.01)) * size
+function nextLimit(limit: number, ms: number, size: number, targetMs: number): number {
+  const ideal = (targetMs / Math.max(ms, 0.01)) * size
   return Math.round(Math.min(MAX_BATCH, Math.max(MIN_BATCH, (limit + ideal) / 2)))
 }
 

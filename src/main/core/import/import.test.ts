@@ -3,7 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { attachmentPath } from '../mail/attachments'
-import { testStore } from '../store/test-support'
+import { openDatabase, type Db } from '../store/db'
+import { createWorkspace } from '../store/repos/workspaces'
 import { importMail, type ImportProgress } from './import'
 
 const dirs: string[] = []
@@ -12,13 +13,24 @@ const tempDir = () => {
   dirs.push(dir)
   return dir
 }
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
+const dbs: Db[] = []
+afterEach(() => {
+  dbs.splice(0).forEach((db) => db.close())
+  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }))
+})
+
+/** A store in a file: the import runs on a worker thread with its own connection, which `:memory:` cannot share. */
+const fileStore = () => {
+  const db = openDatabase(path.join(tempDir(), 'earshot.db'))
+  dbs.push(db)
+  return { db, workspaceId: createWorkspace(db, { name: 'Test shop' }) }
+}
 
 const mail = (id: string, body: string, extra: string[] = []) =>
   [`From: Anna <anna@example.de>`, `To: support@shop.de`, `Subject: Frage ${id}`, `Message-ID: <${id}@example.de>`,
     'Date: Tue, 14 Nov 2023 10:00:00 +0100', ...extra, '', body, ''].join('\n')
 
-const count = (db: ReturnType<typeof testStore>['db'], sql: string) => (db.prepare(sql).get() as { n: number }).n
+const count = (db: Db, sql: string) => (db.prepare(sql).get() as { n: number }).n
 
 describe('importMail', () => {
   it('reads an mbox, unescaping >From lines, and a re-run adds nothing', async () => {
@@ -28,7 +40,7 @@ describe('importMail', () => {
       'From anna@example.de Tue Nov 14 10:00:00 2023', mail('m1', 'Hello\n>From the top\n>>From deeper'),
       'From anna@example.de Tue Nov 14 11:00:00 2023', mail('m2', 'Second', ['In-Reply-To: <m1@example.de>']),
     ].join('\n'))
-    const { db, workspaceId } = testStore()
+    const { db, workspaceId } = fileStore()
     const progress: ImportProgress[] = []
     const first = await importMail(db, { workspaceId, paths: [mbox], dataDir: dir, onProgress: (p) => progress.push(p) })
     expect(first).toMatchObject({ done: 2, total: 2, quarantined: 0, inserted: 2 })
@@ -51,7 +63,7 @@ describe('importMail', () => {
     const eml = path.join(dir, 'reply.eml')
     fs.writeFileSync(eml, ['From: Shop <support@shop.de>', 'To: Anna <anna@example.de>', 'Subject: Re: Frage a1',
       'Message-ID: <r1@shop.de>', 'In-Reply-To: <a1@example.de>', 'References: <a1@example.de>', '', 'Antwort'].join('\r\n'))
-    const { db, workspaceId } = testStore()
+    const { db, workspaceId } = fileStore()
     const result = await importMail(db, { workspaceId, paths: [maildir, eml], dataDir: dir, ownAddresses: ['Support@Shop.de'] })
     expect(result).toMatchObject({ total: 3, inserted: 3, quarantined: 0 })
     const reply = db.prepare("SELECT direction, c.external_id AS conv FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.external_id = '<r1@shop.de>'").get()
@@ -77,7 +89,7 @@ describe('importMail', () => {
     write('08-nested.eml', mail('nest', '', ['MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="a"']).replace(/\n+$/, '\n') +
       '\n--a\nContent-Type: multipart/alternative; boundary="b"\n\n--b\nContent-Type: multipart/related; boundary="c"\n\n--c\nContent-Type: text/html\n\n<p>deep</p>\n--c--\n--b--\n--a\nContent-Type: message/rfc822\n\n' +
       mail('inner', 'inner body') + '\n--a--\n')
-    const { db, workspaceId } = testStore()
+    const { db, workspaceId } = fileStore()
     const result = await importMail(db, { workspaceId, paths: [corpus], dataDir: dir })
     expect(result).toMatchObject({ total: 8, done: 8, quarantined: 2, inserted: 6 })
     const reasons = db.prepare('SELECT reason FROM quarantine ORDER BY source').pluck().all()
@@ -104,7 +116,7 @@ describe('importMail', () => {
       const extra = i % 2 === 1 ? [`In-Reply-To: <w${i - 1}@example.de>`] : []
       fs.writeFileSync(path.join(maildir, 'cur', `${1000 + i}.host:2,S`), mail(`w${i}`, `Nachricht ${i}`, extra))
     }
-    const { db, workspaceId } = testStore()
+    const { db, workspaceId } = fileStore()
     const result = await importMail(db, { workspaceId, paths: [maildir], dataDir: dir, workers: 1 })
     expect(result).toMatchObject({ total: 300, done: 300, inserted: 300, quarantined: 0 })
     expect(result.commits.count).toBeGreaterThan(0)

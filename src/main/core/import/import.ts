@@ -1,9 +1,8 @@
+import { Worker } from 'node:worker_threads'
 import type { Db } from '../store/db'
 import { createAccount } from '../store/repos/accounts'
-import { createParsePool, defaultParsePoolSize, type ParsePool } from '../mail/parse-pool'
-import type { ParseOutcome } from '../mail/parse-job'
-import { createImportBatcher, type CommitStats } from './batch'
-import { countMessages, findSources, messageJobs } from './sources'
+import { workerSpec } from '../mail/worker-url'
+import type { CommitStats } from './batch'
 
 export interface ImportProgress {
   done: number
@@ -21,7 +20,7 @@ export interface ImportOptions {
   ownAddresses?: readonly string[]
   onProgress?: (progress: ImportProgress) => void
   signal?: AbortSignal
-  /** Parse worker threads; default one per core but one. 0 parses on the calling thread. */
+  /** Parse worker threads inside the import worker; default one per core but one. 0 parses in the import worker. */
   workers?: number
 }
 
@@ -33,9 +32,6 @@ export interface ImportResult extends ImportProgress {
 }
 
 export const IMPORT_ACCOUNT_HANDLE = 'imported-mail'
-
-/** Below this many messages, starting worker threads costs more than it saves. */
-const SMALL_IMPORT = 200
 
 /** The workspace's "Imported mail" account, created on the first import and reused after. */
 export function importAccount(db: Db, workspaceId: number, ownAddresses: readonly string[] = []): { id: number; own: Set<string> } {
@@ -64,52 +60,63 @@ export function importAccount(db: Db, workspaceId: number, ownAddresses: readonl
   return { id, own }
 }
 
+/** What the import worker starts with: the host's database file and the options that can be cloned. */
+export interface ImportWorkerData {
+  dbFile: string
+  options: Omit<ImportOptions, 'onProgress' | 'signal'> & { targetCommitMs?: number }
+}
+
+export type WorkerReply =
+  | { type: 'progress'; progress: ImportProgress }
+  | { type: 'done'; result: ImportResult }
+  | { type: 'error'; name: string; message: string; code?: string }
+
+/**
+ * Each import-worker commit aims at this: the host's own writes wait for the lock synchronously
+ * (better-sqlite3's busy wait), so a worker transaction is a host stall for whoever writes meanwhile.
+ */
+const WORKER_COMMIT_MS = 25
+
 /**
  * Imports mail files into the workspace. Re-runnable: messages are keyed by Message-ID (or the hash of
  * their bytes) and quarantined input by its source, so a second run adds nothing. A message that cannot
  * be read goes to quarantine with its bytes and the import goes on.
  *
- * The host never freezes: files are read and parsed (and attachments written) on worker threads, and
- * the results are committed in order, in transactions sized to take ~15 ms, with a turn of the event
- * loop between them.
+ * The host never freezes: the whole import runs on a worker thread (import-worker.ts) with its own
+ * connection to the database file, in short transactions; only progress comes back to this thread.
+ * So the store must be a file: an in-memory database cannot be shared with another thread.
  */
-export async function importMail(db: Db, options: ImportOptions): Promise<ImportResult> {
-  const account = importAccount(db, options.workspaceId, options.ownAddresses)
-  const found = findSources(options.paths)
-  const progress: ImportProgress = { done: 0, total: await countMessages(found), quarantined: 0 }
-  const batcher = createImportBatcher(db, { accountId: account.id, workspaceId: options.workspaceId, own: account.own, progress, onProgress: options.onProgress })
-  const pool = createParsePool(progress.total < SMALL_IMPORT ? 0 : (options.workers ?? defaultParsePoolSize()))
-  try {
-    await parseInOrder(pool, messageJobs(found), options, (outcome) => batcher.take(outcome))
-    await batcher.flush()
-  } finally {
-    await pool.close()
-  }
-  return { ...progress, accountId: account.id, inserted: batcher.inserted(), commits: batcher.stats }
+export function importMail(db: Db, options: ImportOptions): Promise<ImportResult> {
+  if (db.memory) return Promise.reject(new Error('importMail needs a database file: an in-memory store cannot be shared with the import worker'))
+  if (options.signal?.aborted) return Promise.reject(options.signal.reason)
+  const { onProgress, signal, ...cloneable } = options
+  const data: ImportWorkerData = { dbFile: db.name, options: { targetCommitMs: WORKER_COMMIT_MS, ...cloneable } }
+  const spec = workerSpec(import.meta.url, { source: './import-worker.ts', bundled: 'mail-import-worker.js' })
+  const worker = new Worker(spec.entry, { ...spec.options, workerData: data })
+  const abort = () => worker.postMessage({ type: 'abort' })
+  signal?.addEventListener('abort', abort, { once: true })
+  return new Promise<ImportResult>((resolve, reject) => {
+    let settled = false
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.type === 'progress') onProgress?.(reply.progress)
+      else {
+        settled = true
+        if (reply.type === 'done') resolve(reply.result)
+        else reject(reply.name === 'AbortError' ? (signal?.reason ?? new DOMException(reply.message, 'AbortError')) : workerError(reply))
+      }
+    })
+    worker.on('error', (error) => {
+      settled = true
+      reject(error)
+    })
+    worker.on('exit', (code) => {
+      signal?.removeEventListener('abort', abort)
+      if (!settled) reject(new Error(`mail import worker exited with code ${code}`))
+    })
+  })
 }
 
-/**
- * Keeps every worker busy (a window of jobs in flight) while handing results on in input order:
- * threading needs a thread's earlier mails before its later ones, as they appear in the mailbox.
- */
-async function parseInOrder(
-  pool: ParsePool,
-  jobs: AsyncIterable<{ source: string } & ({ file: string } | { raw: Buffer; receivedAt: number })>,
-  options: ImportOptions,
-  take: (outcome: ParseOutcome) => void | Promise<void>,
-): Promise<void> {
-  const window = Math.max(8, pool.size * 64)
-  const inFlight: Promise<ParseOutcome>[] = []
-  for await (const job of jobs) {
-    options.signal?.throwIfAborted()
-    const parsing = pool.parse({ ...job, dataDir: options.dataDir })
-    // Awaited below in order; the no-op keeps an abort from leaving the rest as unhandled rejections.
-    parsing.catch(() => undefined)
-    inFlight.push(parsing)
-    if (inFlight.length >= window) await take(await inFlight.shift()!)
-  }
-  while (inFlight.length > 0) {
-    options.signal?.throwIfAborted()
-    await take(await inFlight.shift()!)
-  }
+/** The worker's error as this thread sees it: its message, and its code (ENOENT for a missing path, say). */
+function workerError(reply: { message: string; code?: string }): Error {
+  return Object.assign(new Error(reply.message), reply.code === undefined ? {} : { code: reply.code })
 }
