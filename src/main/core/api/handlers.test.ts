@@ -149,6 +149,7 @@ describe('contacts and timeline', () => {
     ingest({ accountId: accounts.x, items: Array.from({ length: 6 }, (_, i) => item({ customer: { externalId: '777', displayName: 'Anna Schmidt', followers: 5300 }, sentAt: i * 2 + 1 })) })
     const contact = await ok('contact:get', { contactId })
     expect(contact).toMatchObject({ reach: 5300, messageCount: 13 })
+    expect((await ok('search:query', { workspaceId, query: 'anna_s' })).contacts.map((c) => c.contactId)).toEqual([contactId])
     expect(contact.identities.map((i) => i.channel)).toEqual(['email', 'x'])
     const times: number[] = []
     const channels = new Set<string>()
