@@ -145,7 +145,11 @@ export interface EventMap {
   /** An account's connection changed: 'reconnect' asks the user for new credentials. */
   'account:state': { accountId: number; state: AccountState; reason: string | null; retryAt: number | null }
   'import:progress': { workspaceId: number; done: number; total: number; quarantined: number }
+  /** The desktop shell's application menu asked the renderer to act (the web host has no menu). */
+  'app:menu': AppMenuEvent
 }
+/** import-mail: the paths the user picked in the native file dialog, for the import dialog to confirm. */
+export type AppMenuEvent = { action: 'import-mail'; paths: string[] }
 export type ChangedTable =
   | 'workspaces'
   | 'accounts'
@@ -156,4 +160,4 @@ export type ChangedTable =
   | 'tags'
   | 'outbox'
 export type EventName = keyof EventMap
-export const EVENT_NAMES: readonly EventName[] = ['db:changed', 'sync:progress', 'account:state', 'import:progress']
+export const EVENT_NAMES: readonly EventName[] = ['db:changed', 'sync:progress', 'account:state', 'import:progress', 'app:menu']

@@ -2,6 +2,7 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, type WebContents } from 'electron'
 import { openCore, type Core } from '../core/index'
+import { describeDemoMailServer } from '../core/demo/demo-mail'
 import { startDemoTraffic } from '../core/demo/live'
 import { fileSecretStore, type SecretCodec } from '../core/secrets'
 import { CONTENT_SECURITY_POLICY, DEV_SERVER_CONTENT_SECURITY_POLICY } from '../security/csp'
@@ -14,6 +15,7 @@ import {
   windowOpenPolicy,
 } from '../security/window-policy'
 import { forwardEvents, registerInvokeHandler } from './ipc'
+import { installAppMenu } from './menu'
 
 /**
  * The Electron shell: lifecycle, one window, and wiring. Every decision lives in
@@ -120,12 +122,18 @@ async function main(): Promise<void> {
   hardenSession()
   registerInvokeHandler(ipcMain, core, (url) => isAllowedNavigation(url, appUrl()))
   forwardEvents(core, () => mainWindow?.webContents ?? null)
+  installAppMenu(core, () => mainWindow)
   core.startBackground()
   // Live demo traffic (local X/Facebook emulators) when the data directory holds the demo workspaces.
-  const demoTraffic = startDemoTraffic(core).catch((error: unknown) => {
-    console.error('earshot: live demo traffic could not start', error)
-    return null
-  })
+  const demoTraffic = startDemoTraffic(core)
+    .then((traffic) => {
+      if (traffic) console.log(describeDemoMailServer(traffic.mail))
+      return traffic
+    })
+    .catch((error: unknown) => {
+      console.error('earshot: live demo traffic could not start', error)
+      return null
+    })
   let closing = false
   app.on('will-quit', (event) => {
     if (closing) return

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { openCore } from '../../core/index'
+import { describeDemoMailServer } from '../../core/demo/demo-mail'
 import { startDemoTraffic } from '../../core/demo/live'
 import { startWebHost } from '../../web/server'
 import { resolveDataDir } from '../data-dir'
@@ -15,7 +16,8 @@ Options:
   --demo           create the demo workspaces if the data directory is new (default)
   --no-demo        start a new data directory empty
   --no-live        no live demo traffic (by default, when the data directory holds the demo, the
-                   bakery's X and Facebook accounts are fed by local emulators)
+                   bakery's X and Facebook accounts are fed by local emulators, and
+                   its demo mailbox by a local Dovecot when one is installed)
   --static-dir DIR serve this built web app instead of <repo>/out/web
   --data-dir DIR   the data directory (default: the desktop app's)`
 
@@ -62,6 +64,7 @@ export const serveCommand: CliCommand = {
         console.log('demo: live X and Facebook traffic from local emulators')
         console.log(`demo: x ${traffic.xBaseUrl}`)
         console.log(`demo: facebook ${traffic.facebookBaseUrl}`)
+        console.log(describeDemoMailServer(traffic.mail))
       }
       await untilSignalled()
       await traffic?.close()

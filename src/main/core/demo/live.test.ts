@@ -38,7 +38,7 @@ describe('live demo traffic', () => {
   it('connects the bakery X and Facebook accounts to the emulators and brings new mentions in', async () => {
     const count = (sql: string, ...params: unknown[]) => core.db.prepare(sql).pluck().get(...params) as number
     const pausedBefore = count("SELECT count(*) FROM accounts WHERE state = 'paused'")
-    traffic = await startDemoTraffic(core)
+    traffic = await startDemoTraffic(core, { mail: false })
     expect(traffic).not.toBeNull()
     if (!traffic) return
     const active = core.db.prepare("SELECT id, channel FROM accounts WHERE state = 'active' ORDER BY channel").all() as { id: number; channel: string }[]

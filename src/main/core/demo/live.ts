@@ -2,6 +2,7 @@ import { startEmulators, type Emulators } from '../../../../emulators/index'
 import type { Core } from '../index'
 import { setAccountState } from '../sync/accounts'
 import { configureSocialAccount } from '../sync/connectors'
+import { startDemoMailServer, type DemoMailServer } from './demo-mail'
 import { DEMO_ACCOUNT_REASON } from './generate'
 import { DEMO_LABEL, SCENARIO } from './scenario'
 
@@ -14,6 +15,8 @@ export interface DemoTraffic {
   readonly facebookBaseUrl: string
   /** The running emulators, for tests in the same process. */
   readonly emulators: Emulators
+  /** The local Dovecot feeding the bakery's demo mail account, or why there is none. */
+  readonly mail: DemoMailServer
   close(): Promise<void>
 }
 
@@ -42,10 +45,11 @@ function findLiveAccounts(core: Core): LiveAccounts | null {
 /**
  * Live traffic for the demo: starts the X and Facebook emulators in their 'demo' scenario (a new
  * mention or comment every few seconds) and connects the bakery's X and Facebook accounts to them.
+ * When Dovecot is installed, a local mail server feeds a demo mail account too (./demo-mail.ts).
  * Runs on every start, since the emulators get new ports each time. Returns null when the data
  * directory holds no demo (the user removed it, or started without one): nothing is started then.
  */
-export async function startDemoTraffic(core: Core, options: { port?: number } = {}): Promise<DemoTraffic | null> {
+export async function startDemoTraffic(core: Core, options: { port?: number; mail?: boolean } = {}): Promise<DemoTraffic | null> {
   const live = findLiveAccounts(core)
   if (!live) return null
   const emulators = await startEmulators({ scenario: 'demo', ...(options.port !== undefined ? { port: options.port } : {}) })
@@ -63,11 +67,14 @@ export async function startDemoTraffic(core: Core, options: { port?: number } = 
     connect(live.facebook, facebookBaseUrl, emulators.facebook.control.token, emulators.facebook.control.pageId)
   })()
   core.events.emit('db:changed', { tables: ['accounts'], workspaceId: live.workspaceId, ids: [live.x, live.facebook] })
+  const mail: DemoMailServer = options.mail === false ? { status: 'off' } : await startDemoMailServer(core, live.workspaceId)
   return {
     xBaseUrl: emulators.x.baseUrl,
     facebookBaseUrl,
     emulators,
+    mail,
     async close() {
+      if (mail.status === 'running') await mail.close()
       // Paused again, so a later start without live traffic (--no-live) does not poll dead ports.
       for (const id of [live.x, live.facebook]) setAccountState(core.db, id, 'paused', DEMO_ACCOUNT_REASON)
       await emulators.close()

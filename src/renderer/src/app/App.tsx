@@ -1,10 +1,13 @@
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { api } from '../api/client'
 import { AccountsView } from '../features/accounts/AccountsView'
 import { ReconnectIndicator } from '../features/accounts/ReconnectIndicator'
 import { ContactView } from '../features/contact/ContactView'
 import { ConversationView } from '../features/conversation/ConversationView'
 import { InboxView } from '../features/inbox/InboxView'
 import { SearchView } from '../features/search/SearchView'
+import { listenForAppMenu } from './appMenu'
 import { LanguageSwitch } from './LanguageSwitch'
 import { Nav } from './Nav'
 import { useRoute } from './routeStore'
@@ -13,6 +16,7 @@ import { WorkspaceSwitcher } from './WorkspaceSwitcher'
 
 export function App() {
   const { t } = useTranslation()
+  useEffect(() => listenForAppMenu(api, useRoute.getState), [])
   return (
     <div className="app">
       <header className="app-header">

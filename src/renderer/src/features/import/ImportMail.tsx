@@ -2,6 +2,8 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { EventMap, ImportSummary } from '../../../../shared/contract'
 import { api } from '../../api/client'
+import { useQuery } from '../../api/hooks'
+import { useRoute } from '../../app/routeStore'
 import { ErrorMessage } from '../../components/Feedback'
 import { describeImport, parseAddresses, parsePaths } from './importText'
 
@@ -11,21 +13,39 @@ type Progress = Omit<EventMap['import:progress'], 'workspaceId'>
 export function ImportMail({ workspaceId }: { workspaceId: number }) {
   const { t } = useTranslation()
   const dialog = useRef<HTMLDialogElement>(null)
+  const [paths, setPaths] = useState('')
+  // The desktop menu's picker (app:menu) leaves its paths in the route store, also before this view mounts.
+  useEffect(() => {
+    const take = (picked: string[] | null): void => {
+      if (picked === null) return
+      useRoute.getState().clearImportRequest()
+      setPaths(picked.join('\n'))
+      if (!dialog.current?.open) dialog.current?.showModal()
+    }
+    take(useRoute.getState().importPaths)
+    return useRoute.subscribe((state) => take(state.importPaths))
+  }, [])
   return (
     <>
       <button type="button" onClick={() => dialog.current?.showModal()}>
         {t('import.open')}
       </button>
       <dialog ref={dialog} aria-labelledby="import-title" className="confirm import-dialog">
-        <ImportForm workspaceId={workspaceId} close={() => dialog.current?.close()} />
+        <ImportForm workspaceId={workspaceId} paths={paths} setPaths={setPaths} close={() => dialog.current?.close()} />
       </dialog>
     </>
   )
 }
 
-function ImportForm({ workspaceId, close }: { workspaceId: number; close: () => void }) {
+interface ImportFormProps {
+  workspaceId: number
+  paths: string
+  setPaths: (paths: string) => void
+  close: () => void
+}
+
+function ImportForm({ workspaceId, paths, setPaths, close }: ImportFormProps) {
   const { t, i18n } = useTranslation()
-  const [paths, setPaths] = useState('')
   const [addresses, setAddresses] = useState('')
   const [running, setRunning] = useState(false)
   const [progress, setProgress] = useState<Progress | null>(null)
@@ -73,6 +93,7 @@ function ImportForm({ workspaceId, close }: { workspaceId: number; close: () => 
       <p className="muted" id={pathsHint}>
         {t('import.intro')}
       </p>
+      <ImportTarget workspaceId={workspaceId} />
       <label className="field">
         <span>{t('import.paths')}</span>
         <textarea
@@ -125,4 +146,12 @@ function ImportProgress({ progress }: { progress: Progress | null }) {
       </span>
     </div>
   )
+}
+
+/** Names the workspace the mail goes into, so a menu-started import is confirmed for the right one. */
+function ImportTarget({ workspaceId }: { workspaceId: number }) {
+  const { t } = useTranslation()
+  const { data: workspaces } = useQuery('workspaces', () => api.invoke('workspaces:list', {}))
+  const name = workspaces?.find((w) => w.id === workspaceId)?.name
+  return name === undefined ? null : <p className="import-target">{t('import.target', { name })}</p>
 }
