@@ -10,7 +10,7 @@ export interface Persona {
   followers: number
 }
 
-export const SHOP = { name: 'Bäckerei Sonnenschein', username: 'BaeckereiSonne' }
+export const SHOP = { name: 'Bäckerei Sonnenschein', username: 'sonnenschein_dus' }
 
 export const ANGRY_INFLUENCER: Persona = { name: 'Lena Krüger', username: 'lenakocht', followers: 184_300 }
 
@@ -44,8 +44,8 @@ const QUESTIONS = [
   'Gibt es die Kürbiskernbrötchen auch in der Filiale Bilk?',
 ]
 const ANGRY = [
-  'Ich habe 3 Torten für die Hochzeit meiner Schwester bestellt. KEINE wurde geliefert. Unfassbar, @BaeckereiSonne.',
-  '@BaeckereiSonne still no answer after 2 days? My followers will hear about this.',
+  'Ich habe 3 Torten für die Hochzeit meiner Schwester bestellt. KEINE wurde geliefert. Unfassbar, @sonnenschein_dus.',
+  '@sonnenschein_dus still no answer after 2 days? My followers will hear about this.',
 ]
 
 export function customerText(random: () => number): string {

@@ -26,7 +26,7 @@ describe('X sync', () => {
     const newest = h.emulators.x.control.state.tweets.at(-1)?.id
     expect(JSON.parse(cursorOf(h, h.accounts.x, 'mentions') ?? '{}')).toEqual({ since_id: newest })
 
-    const live = h.emulators.x.control.addMention({ text: '@BaeckereiSonne Sind die Brezeln noch warm?' })
+    const live = h.emulators.x.control.addMention({ text: '@sonnenschein_dus Sind die Brezeln noch warm?' })
     await h.engine.syncOnce(h.accounts.x)
     const last = h.emulators.x.control.requests().filter((r) => r.route === 'mentions').at(-1)
     expect(last?.path).toContain(`since_id=${newest}`)
