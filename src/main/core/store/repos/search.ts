@@ -94,7 +94,11 @@ function searchWorkspace(
   return db.prepare(sql).all(params) as (HitRow & { score: number })[]
 }
 
-/** Contacts whose name, or any identity's handle, address or name, matches; newest contacts first. */
+/**
+ * Contacts whose name, or any identity's handle, address or name, matches; newest contacts first.
+ * CROSS JOIN keeps the matches as the outer loop: left to itself SQLite walked every contact of the
+ * workspace and probed the matches (28 ms per search at 100,000 contacts: bench/store).
+ */
 function searchContacts(db: Db, match: string, arg: { workspaceId?: number; limit: number }): ContactHit[] {
   const scope = arg.workspaceId === undefined ? '' : 'AND ct.workspace_id = @workspaceId'
   const rows = db
@@ -108,9 +112,9 @@ function searchContacts(db: Db, match: string, arg: { workspaceId?: number; limi
               (SELECT group_concat(coalesce('@' || i.handle, i.external_id), ' ') FROM identities i
                WHERE i.contact_id = ct.id) AS handles,
               coalesce((SELECT max(i.followers) FROM identities i WHERE i.contact_id = ct.id), 0) AS reach
-       FROM hits JOIN contacts ct ON ct.id = hits.id
+       FROM hits CROSS JOIN contacts ct ON ct.id = hits.id
        WHERE ct.merged_into_id IS NULL ${scope}
-       ORDER BY ct.id DESC LIMIT @limit`,
+       ORDER BY hits.id DESC LIMIT @limit`,
     )
     .all({ match, workspaceId: arg.workspaceId, limit: Math.min(arg.limit, 20) }) as {
     id: number
