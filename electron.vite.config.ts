@@ -21,6 +21,8 @@ export default defineConfig({
           // The whole mail import (parse, thread, ingest) runs on this thread, off the host's event loop:
           // out/main/mail-import-worker.js, found by src/main/core/import/import.ts the same way.
           'mail-import-worker': resolve(import.meta.dirname, 'src/main/core/import/import-worker.ts'),
+          // WAL checkpoints off the host's thread (src/main/core/store/checkpointer.ts).
+          'wal-checkpoint-worker': resolve(import.meta.dirname, 'src/main/core/store/checkpoint-worker.ts'),
         },
       },
     },

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { generateDemo } from '../src/main/core/demo'
+import { startWalCheckpointer } from '../src/main/core/store/checkpointer'
 import { openDatabase, type Db } from '../src/main/core/store/db'
 import { listTimeline } from '../src/main/core/store/repos/contacts'
 import { search } from '../src/main/core/store/repos/search'
@@ -18,6 +19,8 @@ export default async function storeBench(args: string[]): Promise<void> {
   fs.mkdirSync(dir, { recursive: true })
   const file = path.join(dir, 'earshot.db')
   const db = openDatabase(file)
+  // As the app runs it: checkpoints on their own thread (src/main/core/store/checkpointer.ts).
+  const checkpointer = startWalCheckpointer(db)
 
   console.log(`Building the demo at scale ${values.scale} in ${file} …`)
   const started = process.hrtime.bigint()
@@ -33,6 +36,7 @@ export default async function storeBench(args: string[]): Promise<void> {
 
   const searchFigures = measureSearch(db)
   const timeline = measureTimeline(db, demo.heavyContactId)
+  await checkpointer.stop()
   db.pragma('wal_checkpoint(TRUNCATE)')
   db.close()
   const sizeMb = fs.statSync(file).size / 2 ** 20

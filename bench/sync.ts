@@ -5,6 +5,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { EventBus } from '../src/main/core/events'
+import { startWalCheckpointer } from '../src/main/core/store/checkpointer'
 import { openDatabase } from '../src/main/core/store/db'
 import { createAccount } from '../src/main/core/store/repos/accounts'
 import { createWorkspace } from '../src/main/core/store/repos/workspaces'
@@ -23,6 +24,7 @@ export default async function (args: string[]): Promise<void> {
   const { child, baseUrl, token } = await startEmulatorProcess(mentions)
   try {
     const db = openDatabase(path.join(dir, 'earshot.db'))
+    const checkpointer = startWalCheckpointer(db)
     const accountId = createAccount(db, { workspaceId: createWorkspace(db, { name: 'Bench' }), channel: 'x', handle: 'sonne', displayName: 'Sonne' })
     const secrets = memorySecrets()
     configureSocialAccount(db, secrets, { accountId, baseUrl, token })
@@ -44,6 +46,7 @@ export default async function (args: string[]): Promise<void> {
     }
     console.table(figures)
     console.log(`JSON ${JSON.stringify({ bench: 'sync', ...figures })}`)
+    await checkpointer.stop()
     db.close()
   } finally {
     child.kill('SIGTERM')

@@ -7,6 +7,7 @@ import { handlers } from './api/handlers'
 import type { CoreContext } from './api/context'
 import { EventBus } from './events'
 import { openDatabase, type Db } from './store/db'
+import { startWalCheckpointer } from './store/checkpointer'
 import { acquireDataDirLock } from './store/lock'
 import { initializeOnFirstStart } from './demo'
 import { fileSecretStore, type SecretStore } from './secrets'
@@ -55,7 +56,7 @@ export function openReader(options: ReaderOptions): Core {
     throw new EarshotError('NOT_FOUND', `There is no Earshot data in ${options.dataDir}. Start Earshot once, or pass --data-dir.`)
   }
   const db = openDatabase(file, { readonly: true })
-  return assemble(db, options, null, () => db.close())
+  return assemble(db, options, null, () => void db.close())
 }
 
 /** Opens a data directory as its single writer: lock, migrate, demo on first start. */
@@ -77,13 +78,15 @@ export function openCore(options: CoreOptions): Core {
     throw error
   }
   const secrets = options.secrets ?? fileSecretStore(options.dataDir)
-  return assemble(db, options, secrets, () => {
+  const checkpointer = startWalCheckpointer(db)
+  return assemble(db, options, secrets, async () => {
+    await checkpointer.stop()
     db.close()
     lock.release()
   })
 }
 
-function assemble(db: Db, options: ReaderOptions, secrets: SecretStore | null, release: () => void): Core {
+function assemble(db: Db, options: ReaderOptions, secrets: SecretStore | null, release: () => void | Promise<void>): Core {
   const events = new EventBus()
   const info: AppInfo = { version: options.version, host: options.host, dataDir: options.dataDir }
   const ctx: CoreContext = { db, events, info, actor: 'me', background: null }
@@ -105,7 +108,7 @@ function assemble(db: Db, options: ReaderOptions, secrets: SecretStore | null, r
     async close() {
       await ctx.background?.stop()
       ctx.background = null
-      release()
+      await release()
     },
   }
 }

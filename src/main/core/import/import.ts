@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads'
 import type { Db } from '../store/db'
 import { createAccount } from '../store/repos/accounts'
-import { workerSpec } from '../mail/worker-url'
+import { workerSpec } from '../worker-spec'
 import type { CommitStats } from './batch'
 
 export interface ImportProgress {

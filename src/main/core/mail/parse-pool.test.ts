@@ -4,8 +4,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { attachmentPath } from './attachments'
-import { createParsePool } from './parse-pool'
-import { parseWorkerSpec } from './worker-url'
+import { createParsePool, parseWorkerSpec } from './parse-pool'
 
 const dirs: string[] = []
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })))

@@ -1,7 +1,11 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { runParseJob, type ParseJob, type ParseOutcome } from './parse-job'
-import { parseWorkerSpec, type WorkerSpec } from './worker-url'
+import { workerSpec, type WorkerSpec } from '../worker-spec'
+
+/** The mail parse worker, for a caller in src/main/core/mail (or bundled into out/main). */
+export const parseWorkerSpec = (moduleUrl: string): WorkerSpec =>
+  workerSpec(moduleUrl, { source: './parse-worker.ts', bundled: 'mail-parse-worker.js' })
 
 /** Parses mail on worker threads, so a bulk import leaves the host's event loop free. */
 export interface ParsePool {

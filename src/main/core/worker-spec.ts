@@ -19,7 +19,7 @@ export interface WorkerFiles {
 /**
  * Where a worker's code is, in each way Earshot runs:
  * - from the Electron build the caller is bundled into out/main/*.js, and the worker is a separate
- *   entry beside it (electron.vite.config.ts, main input: `mail-parse-worker`, `mail-import-worker`);
+ *   entry beside it (electron.vite.config.ts, main input: one entry per worker);
  * - from TypeScript sources (tsx, vitest, the CLI via bin/run-ts.js) the caller's URL ends in .ts and
  *   the worker is its .ts source. A worker does not inherit the parent's loader, and
  *   `execArgv: ['--import', 'tsx']` is ignored for the worker's entry on Node 20 (measured: "Unknown
@@ -36,10 +36,6 @@ export function workerSpec(moduleUrl: string, files: WorkerFiles): WorkerSpec {
   const bootstrap = `import(${JSON.stringify(register)}).then(({ register }) => { register(); return import(${JSON.stringify(worker)}) })`
   return { entry: bootstrap, options: { eval: true } }
 }
-
-/** The mail parse worker, for a caller in src/main/core/mail (or bundled into out/main). */
-export const parseWorkerSpec = (moduleUrl: string): WorkerSpec =>
-  workerSpec(moduleUrl, { source: './parse-worker.ts', bundled: 'mail-parse-worker.js' })
 
 /** tsx's `tsx/esm/api` as an ES module URL (require.resolve would give its CommonJS twin). */
 function tsxRegisterUrl(moduleUrl: string): string {
