@@ -2,7 +2,7 @@ import type { SearchOrder } from '../../../../shared/contract'
 import type { Channel, ContactHit, MessageHit, SearchResult } from '../../../../shared/domain'
 import type { Db } from '../db'
 import { messageIdRange } from '../message-ids'
-import { toFtsQuery } from './fts'
+import { messageVocabulary, toFtsQuery } from './fts'
 import { snippetAround } from './snippet'
 
 /**
@@ -29,7 +29,7 @@ export function search(
   db: Db,
   arg: { workspaceId?: number; query: string; order: SearchOrder; limit: number },
 ): SearchResult {
-  const match = toFtsQuery(arg.query)
+  const match = toFtsQuery(arg.query, messageVocabulary(db))
   if (!match) return { messages: [], contacts: [] }
   return { messages: searchMessages(db, match, arg), contacts: searchContacts(db, match, arg) }
 }
