@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { openCore, type Core } from '../core/index'
+import { createWorkspace } from '../core/store/repos/workspaces'
 import { EarshotError, type Result } from '../../shared/errors'
 import type { Workspace } from '../../shared/domain'
 
@@ -80,18 +81,29 @@ export const untilSignalled = (): Promise<NodeJS.Signals> =>
  * lock, so this fails with CONFLICT (exit 3).
  */
 export function openWriter(dataDir: string): Core {
-  return openCore({ dataDir, host: 'web', version: cliVersion(), demo: 'never' })
+  return openCore({ dataDir, host: 'web', version: cliVersion(), demo: 'nothing' })
 }
 
 /**
- * The workspace a writer command works in: the one named, else the only non-demo workspace.
+ * The workspace a writer command works in: the one named, else the only non-demo workspace, else
+ * (none yet) a new one called `nameIfNone`, so a new data directory holds exactly what was written.
  * Several candidates and none named is a usage error that lists them.
  */
-export async function targetWorkspace(core: Core, command: string, given: string | undefined): Promise<Workspace> {
+export async function targetWorkspace(
+  core: Core,
+  command: string,
+  given: string | undefined,
+  nameIfNone: string,
+): Promise<Workspace> {
   const named = await resolveWorkspace(core, given)
   if (named) return named
   const own = unwrap<Workspace[]>(await core.invoke('workspaces:list', {})).filter((w) => !w.isDemo)
   if (own.length === 1 && own[0]) return own[0]
+  if (own.length === 0) {
+    const id = createWorkspace(core.db, { name: nameIfNone })
+    console.error(`Created workspace "${nameIfNone}" (${id}).`)
+    return unwrap<Workspace[]>(await core.invoke('workspaces:list', {})).find((w) => w.id === id)!
+  }
   throw new UsageError(`${command}: choose a workspace with --workspace. Workspaces: ${own.map((w) => `${w.id} ${w.name}`).join(', ') || 'none'}`)
 }
 

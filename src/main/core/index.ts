@@ -9,7 +9,7 @@ import { EventBus } from './events'
 import { openDatabase, type Db } from './store/db'
 import { startWalCheckpointer } from './store/checkpointer'
 import { acquireDataDirLock } from './store/lock'
-import { initializeOnFirstStart } from './demo'
+import { initializeOnFirstStart, type FirstStart } from './demo'
 import { fileSecretStore, type SecretStore } from './secrets'
 import { startBackgroundWork, type BackgroundWork } from './sync/runtime'
 
@@ -18,7 +18,7 @@ export interface CoreOptions {
   host: AppInfo['host']
   version: string
   /** 'first-start' creates the demo workspaces when the data directory is new; 'never' starts empty. */
-  demo: 'first-start' | 'never'
+  demo: FirstStart
   nativeBinding?: string
   /** Where credentials live; the desktop passes the OS keychain's store. Default: a 0600 file in dataDir. */
   secrets?: SecretStore

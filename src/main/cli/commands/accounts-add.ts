@@ -3,6 +3,7 @@ import type { Db } from '../../core/store/db'
 import { EmailSettings } from '../../core/connectors/email/index'
 import { addEmailAccount, addSocialAccount } from '../../core/sync/account-setup'
 import { resolveDataDir } from '../data-dir'
+import { EMPTY_WORKSPACE_NAME } from '../../core/demo/index'
 import { EXIT, UsageError, openWriter, parseCommandArgs, positiveInt, secretFromEnv, targetWorkspace } from '../support'
 
 export const ACCOUNTS_ADD_USAGE = `Usage:
@@ -113,7 +114,7 @@ export async function runAccountsAdd(argv: string[]): Promise<number> {
   const add = kind === 'imap' ? emailAdder(values) : socialAdder(kind, values)
   const core = openWriter(resolveDataDir(values['data-dir']))
   try {
-    const workspace = await targetWorkspace(core, 'accounts add', values.workspace)
+    const workspace = await targetWorkspace(core, 'accounts add', values.workspace, EMPTY_WORKSPACE_NAME)
     const id = add(core.db, core.secretStore(), workspace.id)
     console.error(`Added ${kind === 'imap' ? 'email' : kind} account ${id} to workspace "${workspace.name}".`)
     console.log(String(id))

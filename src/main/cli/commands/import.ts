@@ -1,12 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { ImportSummary } from '../../../shared/contract'
-import type { Workspace } from '../../../shared/domain'
-import { DB_FILE, type Core } from '../../core/index'
-import { EMPTY_WORKSPACE_NAME } from '../../core/demo/index'
-import { createWorkspace, findWorkspaceByName, removeWorkspace } from '../../core/store/repos/workspaces'
 import { resolveDataDir } from '../data-dir'
-import { EXIT, UsageError, openWriter, parseCommandArgs, resolveWorkspace, unwrap, type CliCommand } from '../support'
+import { EXIT, UsageError, openWriter, parseCommandArgs, targetWorkspace, unwrap, type CliCommand } from '../support'
 
 const USAGE = `Usage: earshot import <path…> [--workspace W] [--own-address A]… [--data-dir DIR]
 
@@ -20,32 +16,6 @@ Options:
   --data-dir DIR      the data directory (default: the desktop app's)`
 
 export const IMPORT_WORKSPACE_NAME = 'Imported mail'
-
-/**
- * Where imported mail goes when no --workspace is given. In a brand-new data directory that is a
- * fresh "Imported mail" workspace and nothing else (the empty default workspace is dropped), so the
- * directory holds exactly what was imported.
- */
-async function importWorkspace(core: Core, given: string | undefined, newDataDir: boolean): Promise<Workspace> {
-  const named = await resolveWorkspace(core, given)
-  if (named) return named
-  const list = async () => unwrap<Workspace[]>(await core.invoke('workspaces:list', {}))
-  const byName = (workspaces: Workspace[], id: number | null) => workspaces.find((w) => w.id === id)
-  const existing = byName(await list(), findWorkspaceByName(core.db, IMPORT_WORKSPACE_NAME))
-  if (existing) return existing
-  const own = (await list()).filter((w) => !w.isDemo)
-  if (!newDataDir && own.length === 1 && own[0]) return own[0]
-  if (!newDataDir && own.length > 1) {
-    throw new UsageError(`import: choose a workspace with --workspace. Workspaces: ${own.map((w) => `${w.id} ${w.name}`).join(', ')}`)
-  }
-  const id = createWorkspace(core.db, { name: IMPORT_WORKSPACE_NAME })
-  const emptyDefault = newDataDir ? own.find((w) => w.name === EMPTY_WORKSPACE_NAME && w.conversationCount === 0) : undefined
-  if (emptyDefault) removeWorkspace(core.db, emptyDefault.id)
-  console.error(`Created workspace "${IMPORT_WORKSPACE_NAME}" (${id}) for the imported mail.`)
-  const created = byName(await list(), id)
-  if (!created) throw new Error(`workspace ${id} vanished`)
-  return created
-}
 
 /** A bar redrawn in place on a terminal; elsewhere (logs, CI) a plain line about every 10%. */
 function progressReporter(stream: NodeJS.WriteStream) {
@@ -86,11 +56,9 @@ export const importCommand: CliCommand = {
     const paths = positionals.map((p) => path.resolve(p))
     const missing = paths.filter((p) => !fs.existsSync(p))
     if (missing.length > 0) throw new UsageError(`import: not found: ${missing.join(', ')}`)
-    const dataDir = resolveDataDir(values['data-dir'])
-    const newDataDir = !fs.existsSync(path.join(dataDir, DB_FILE))
-    const core = openWriter(dataDir)
+    const core = openWriter(resolveDataDir(values['data-dir']))
     try {
-      const workspace = await importWorkspace(core, values.workspace, newDataDir)
+      const workspace = await targetWorkspace(core, 'import', values.workspace, IMPORT_WORKSPACE_NAME)
       const progress = progressReporter(process.stderr)
       const off = core.on('import:progress', (p) => progress.update(p.done, p.total))
       const summary = await core
