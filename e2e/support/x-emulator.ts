@@ -20,6 +20,7 @@ export class XEmulator {
     await expect
       .poll(() => (baseUrl = /^demo: x (\S+)$/m.exec(app.serverOutput())?.[1] ?? ''), {
         message: 'earshot serve should print "demo: x <url>" when the demo has live traffic',
+        timeout: 30_000,
       })
       .not.toBe('')
     return new XEmulator(baseUrl)

@@ -58,14 +58,15 @@ export const serveCommand: CliCommand = {
       console.log(`Earshot is running at ${host.url}`)
       // Wiring for sync, the outbox and the live demo: serve is a full host, like the desktop shell.
       core.startBackground()
-      const traffic = values['no-live'] ? null : await startDemoTraffic(core)
-      if (traffic) {
-        // Printed so e2e tests can drive the emulators' /_control API (emulators/README.md).
+      // Printed so e2e tests can drive the emulators' /_control API (emulators/README.md), as soon as
+      // they serve: the demo mail server may take seconds longer to start.
+      const onEmulators = ({ xBaseUrl, facebookBaseUrl }: { xBaseUrl: string; facebookBaseUrl: string }) => {
         console.log('demo: live X and Facebook traffic from local emulators')
-        console.log(`demo: x ${traffic.xBaseUrl}`)
-        console.log(`demo: facebook ${traffic.facebookBaseUrl}`)
-        console.log(describeDemoMailServer(traffic.mail))
+        console.log(`demo: x ${xBaseUrl}`)
+        console.log(`demo: facebook ${facebookBaseUrl}`)
       }
+      const traffic = values['no-live'] ? null : await startDemoTraffic(core, { onEmulators })
+      if (traffic) console.log(describeDemoMailServer(traffic.mail))
       await untilSignalled()
       await traffic?.close()
       await host.close()

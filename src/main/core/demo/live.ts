@@ -49,7 +49,15 @@ function findLiveAccounts(core: Core): LiveAccounts | null {
  * Runs on every start, since the emulators get new ports each time. Returns null when the data
  * directory holds no demo (the user removed it, or started without one): nothing is started then.
  */
-export async function startDemoTraffic(core: Core, options: { port?: number; mail?: boolean } = {}): Promise<DemoTraffic | null> {
+export async function startDemoTraffic(
+  core: Core,
+  options: {
+    port?: number
+    mail?: boolean
+    /** Told as soon as the emulators serve, before the (slower) mail server has started. */
+    onEmulators?: (urls: { xBaseUrl: string; facebookBaseUrl: string }) => void
+  } = {},
+): Promise<DemoTraffic | null> {
   const live = findLiveAccounts(core)
   if (!live) return null
   const emulators = await startEmulators({ scenario: 'demo', ...(options.port !== undefined ? { port: options.port } : {}) })
@@ -67,6 +75,7 @@ export async function startDemoTraffic(core: Core, options: { port?: number; mai
     connect(live.facebook, facebookBaseUrl, emulators.facebook.control.token, emulators.facebook.control.pageId)
   })()
   core.events.emit('db:changed', { tables: ['accounts'], workspaceId: live.workspaceId, ids: [live.x, live.facebook] })
+  options.onEmulators?.({ xBaseUrl: emulators.x.baseUrl, facebookBaseUrl })
   const mail: DemoMailServer = options.mail === false ? { status: 'off' } : await startDemoMailServer(core, live.workspaceId)
   return {
     xBaseUrl: emulators.x.baseUrl,
