@@ -4,7 +4,7 @@ import { notFound } from '../../../../shared/errors'
 import type { Db } from '../db'
 import { decodeKeyset, pageOf } from './cursor'
 import { messageIdRange } from '../message-ids'
-import { toFtsQuery } from './fts'
+import { messageVocabulary, toFtsQuery } from './fts'
 
 interface Row {
   id: number
@@ -72,7 +72,7 @@ export interface InboxQuery {
 }
 
 /** Each filter adds a fixed SQL fragment; values only ever travel as bound parameters. */
-function inboxConditions(q: InboxQuery): { where: string[]; params: Record<string, unknown> } {
+function inboxConditions(db: Db, q: InboxQuery): { where: string[]; params: Record<string, unknown> } {
   const where = ['c.workspace_id = @workspaceId']
   const params: Record<string, unknown> = { workspaceId: q.workspaceId, limit: q.limit + 1 }
   const f = q.filter
@@ -94,7 +94,7 @@ function inboxConditions(q: InboxQuery): { where: string[]; params: Record<strin
                         WHERE x.conversation_id = c.id AND t.name = @tag)`)
     params.tag = f.tag
   }
-  const match = f.text ? toFtsQuery(f.text) : null
+  const match = f.text ? toFtsQuery(f.text, messageVocabulary(db)) : null
   if (match) {
     const { first, last } = messageIdRange(q.workspaceId)
     where.push(`(c.id IN (SELECT m.conversation_id FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid
@@ -117,7 +117,7 @@ function inboxConditions(q: InboxQuery): { where: string[]; params: Record<strin
 
 /** The inbox, newest activity first, one keyset page at a time. */
 export function listInbox(db: Db, q: InboxQuery): Page<ConversationRow> {
-  const { where, params } = inboxConditions(q)
+  const { where, params } = inboxConditions(db, q)
   const rows = db
     .prepare(`${SELECT_ROW} WHERE ${where.join(' AND ')} ORDER BY c.last_message_at DESC, c.id DESC LIMIT @limit`)
     .all(params) as Row[]

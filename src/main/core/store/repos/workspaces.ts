@@ -37,13 +37,6 @@ export function createWorkspace(db: Db, arg: { name: string; isDemo?: boolean; n
   )
 }
 
-export function findWorkspaceByName(db: Db, name: string): number | null {
-  const row = db.prepare('SELECT id FROM workspaces WHERE name = ? AND archived_at IS NULL').get(name) as
-    | { id: number }
-    | undefined
-  return row?.id ?? null
-}
-
 /** Removes a workspace and everything in it (rows cascade); contacts go last, after what points at them. */
 export function removeWorkspace(db: Db, workspaceId: number): void {
   db.transaction(() => {
