@@ -14,6 +14,8 @@ export type Handler<K extends CommandName> = (
   arg: ParsedArg<K>,
 ) => CommandResult<K> | Promise<CommandResult<K>>
 export type Handlers = { [K in CommandName]: Handler<K> }
+/** The handlers of one feature's command group. */
+export type HandlersFor<G> = { [K in keyof G & CommandName]: Handler<K> }
 
 /**
  * The single entry point for every host: validates the command name and its argument, runs the

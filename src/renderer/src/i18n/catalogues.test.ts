@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import de from './de.json'
-import en from './en.json'
-
-type Catalogue = { [key: string]: string | Catalogue }
+import { de, en, type Catalogue } from './catalogues'
 
 /** Every leaf as "a.b.c" → value, so nested catalogues compare as flat key sets. */
 function flatten(obj: Catalogue, prefix = ''): Map<string, string> {
@@ -16,8 +13,14 @@ function flatten(obj: Catalogue, prefix = ''): Map<string, string> {
 }
 
 describe('i18n catalogues', () => {
-  const flatDe = flatten(de as Catalogue)
-  const flatEn = flatten(en as Catalogue)
+  const flatDe = flatten(de)
+  const flatEn = flatten(en)
+
+  it('assemble every feature file under its own name', () => {
+    // Guards the loader: two empty catalogues would otherwise pass every comparison below.
+    expect(flatEn.get('inbox.heading')).toBeTruthy()
+    expect(flatDe.get('inbox.heading')).toBeTruthy()
+  })
 
   it('have identical keys in German and English', () => {
     expect([...flatDe.keys()].sort()).toEqual([...flatEn.keys()].sort())

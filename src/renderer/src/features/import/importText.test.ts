@@ -1,7 +1,6 @@
 import i18next from 'i18next'
 import { beforeAll, describe, expect, it } from 'vitest'
-import de from '../../i18n/de.json'
-import en from '../../i18n/en.json'
+import { de, en } from '../../i18n/catalogues'
 import { describeImport, parseAddresses, parsePaths } from './importText'
 
 const i18n = i18next.createInstance()
