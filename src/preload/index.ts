@@ -12,7 +12,14 @@ import type { Result } from '../shared/errors'
 const INVOKE_CHANNEL = 'earshot:invoke'
 const EVENT_CHANNEL = 'earshot:event'
 
-const EVENTS = ['db:changed', 'sync:progress', 'account:state', 'import:progress', 'app:menu'] as const satisfies readonly EventName[]
+const EVENTS = [
+  'db:changed',
+  'sync:progress',
+  'account:state',
+  'import:progress',
+  'app:menu',
+  'alert:raised',
+] as const satisfies readonly EventName[]
 // Fails to compile when the contract gains an event this list lacks.
 type MissingEvents = Exclude<EventName, (typeof EVENTS)[number]>
 const everyEventListed: [MissingEvents] extends [never] ? true : MissingEvents = true

@@ -7,7 +7,7 @@ import { importCommands } from './commands/import'
 import { inboxCommands } from './commands/inbox'
 import { searchCommands } from './commands/search'
 import { workspaceCommands } from './commands/workspaces'
-import type { AccountState } from './domain'
+import type { AccountState, Alert } from './domain'
 
 export type { AppInfo } from './commands/app'
 export type { CommandSpec } from './commands/define'
@@ -48,6 +48,8 @@ export interface EventMap {
   'import:progress': { workspaceId: number; done: number; total: number; quarantined: number }
   /** The desktop shell's application menu asked the renderer to act (the web host has no menu). */
   'app:menu': AppMenuEvent
+  /** Someone should look now: see Alert. Fired once per episode, never repeated for the same cause. */
+  'alert:raised': Alert
 }
 /** import-mail: the paths the user picked in the native file dialog, for the import dialog to confirm. */
 export type AppMenuEvent = { action: 'import-mail'; paths: string[] }
@@ -60,4 +62,5 @@ export const EVENT_NAMES: readonly EventName[] = [
   'account:state',
   'import:progress',
   'app:menu',
+  'alert:raised',
 ]

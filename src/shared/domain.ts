@@ -174,3 +174,20 @@ export interface Page<T> {
   /** Opaque keyset cursor for the next page; null on the last page. */
   next: string | null
 }
+
+/**
+ * Something a person should look at now. Raised by the core (service-level clocks, reach,
+ * groundswell of negative mentions, new assigned work) and shown in-app and as a desktop notification.
+ */
+export const AlertKind = z.enum(['due-soon', 'overdue', 'reach', 'groundswell', 'assigned'])
+export type AlertKind = z.infer<typeof AlertKind>
+
+export interface Alert {
+  kind: AlertKind
+  workspaceId: Id
+  /** The conversations behind the alert, most important first. */
+  conversationIds: Id[]
+  /** Values the renderer's translations interpolate (e.g. contact name, reach, count). */
+  detail: Record<string, string | number>
+  raisedAt: EpochMs
+}
