@@ -6,6 +6,7 @@ import {
 } from '../shared/http'
 import { handleControl, optionalString, type ControlRoutes } from '../shared/control'
 import { XState, type XDmEvent, type XTweet } from './state'
+import { createXOAuth } from './oauth'
 import { dmEventsPage, invalidRequest, tweetsPage, type Query } from './pages'
 
 export interface XEmulatorOptions {
@@ -44,6 +45,7 @@ export async function startXEmulator(options: XEmulatorOptions = {}) {
   const requests: RequestLogEntry[] = []
   const posted: XPosted[] = []
   const tokens = new Map<string, 'valid' | 'expired' | 'revoked'>([['x-token-1', 'valid']])
+  const oauth = createXOAuth({ now, grant: (token) => tokens.set(token, 'valid'), revoke: (token) => tokens.set(token, 'revoked') })
   let mentionsCap = options.mentionsCap ?? 800
   let liveTimer: NodeJS.Timeout | null = null
 
@@ -141,6 +143,8 @@ export async function startXEmulator(options: XEmulatorOptions = {}) {
   const dispatch = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://emulator')
     if (await handleControl(req, res, url.pathname, controlRoutes)) return
+    if (req.method === 'GET' && url.pathname === '/i/oauth2/authorize') return oauth.authorize(res, url)
+    if (req.method === 'POST' && url.pathname === '/2/oauth2/token') return oauth.token(req, res)
     const match = routes
       .map(([method, pattern, route, handler]) => ({ method, route, handler, m: pattern.exec(url.pathname) }))
       .find((r) => r.m && r.method === req.method)
@@ -149,7 +153,7 @@ export async function startXEmulator(options: XEmulatorOptions = {}) {
     const token = bearerToken(req)
     const fault = faults.take(match.route)
     if (fault?.kind === 'delay') await sleep(fault.ms)
-    if (!token || tokens.get(token) !== 'valid' || fault?.kind === 'expired-token' || fault?.kind === 'revoked-permission') {
+    if (!token || tokens.get(token) !== 'valid' || oauth.expired(token) || fault?.kind === 'expired-token' || fault?.kind === 'revoked-permission') {
       return sendJson(res, 401, { title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' })
     }
     const window = windows.consume(match.route)
@@ -189,6 +193,8 @@ export async function startXEmulator(options: XEmulatorOptions = {}) {
     expireTokens: () => { for (const key of tokens.keys()) tokens.set(key, 'expired') },
     /** A fresh token, as a reconnect (OAuth again) would give. */
     issueToken: () => { const token = `x-token-${randomUUID()}`; tokens.set(token, 'valid'); return token },
+    /** OAuth 2.0 with PKCE: register a client id, shorten access-token lifetimes, revoke refresh tokens. */
+    oauth: oauth.control,
     setLimit: (route: string, limit: number) => windows.setLimit(route, limit),
     setMentionsCap: (cap: number) => { mentionsCap = cap },
     posted: (): readonly XPosted[] => posted,

@@ -171,3 +171,35 @@ describe('earshot import', { timeout: 90_000 }, () => {
     expect(missing.stderr).toContain('not found')
   })
 })
+
+describe('earshot accounts add x --oauth', { timeout: 60_000 }, () => {
+  it('prints the consent address, waits for the browser to come back, and stores a renewable user token', async () => {
+    const oauthDir = path.join(tmp, 'oauth-data')
+    const child = spawn(
+      process.execPath,
+      [BIN, 'accounts', 'add', 'x', '--oauth', '--client-id', 'earshot-desktop', '--base-url', emulators.x.baseUrl, '--data-dir', oauthDir],
+      { cwd: REPO, env: { ...process.env, EARSHOT_DATA_DIR: '' } },
+    )
+    let stdout = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve))
+    // The user's part: open the printed address (the emulator consents at once and redirects back).
+    for await (const line of createInterface({ input: child.stderr })) {
+      if (line.startsWith('http://')) {
+        expect(new URL(line).searchParams.get('code_challenge_method')).toBe('S256')
+        await fetch(line)
+        break
+      }
+    }
+    expect(await exited).toBe(0)
+    const id = Number(stdout.trim())
+    const core = openCore({ dataDir: oauthDir, host: 'web', version: 'test', demo: 'never' })
+    try {
+      const [account] = core.db.prepare('SELECT id, handle FROM accounts').all() as { id: number; handle: string }[]
+      expect(account).toEqual({ id, handle: `@${emulators.x.control.me.username}` })
+      expect(core.secretStore().get(`account:${id}:refresh`)).toMatch(/^x-refresh-/)
+    } finally {
+      await core.close()
+    }
+  })
+})

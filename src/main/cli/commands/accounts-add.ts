@@ -1,7 +1,9 @@
 import type { SecretStore } from '../../core/secrets'
 import type { Db } from '../../core/store/db'
 import { EmailSettings } from '../../core/connectors/email/index'
-import { addEmailAccount, addSocialAccount } from '../../core/sync/account-setup'
+import { signInWithX } from '../../core/connectors/x/sign-in'
+import { addEmailAccount, addSocialAccount, addXAccountSignedIn } from '../../core/sync/account-setup'
+import { DEFAULT_BASE_URLS } from '../../core/sync/connectors'
 import { resolveDataDir } from '../data-dir'
 import { EMPTY_WORKSPACE_NAME } from '../../core/demo/index'
 import { EXIT, UsageError, openWriter, parseCommandArgs, positiveInt, secretFromEnv, targetWorkspace } from '../support'
@@ -9,6 +11,7 @@ import { EXIT, UsageError, openWriter, parseCommandArgs, positiveInt, secretFrom
 export const ACCOUNTS_ADD_USAGE = `Usage:
   earshot accounts add imap --host H --user U --password-env VAR [options]
   earshot accounts add x|facebook --token-env VAR [options]
+  earshot accounts add x --oauth --client-id ID [options]
 
 Adds an account and connects it; prints the new account id. Secrets are read from the environment
 variable you name (never from the command line) and kept in the data directory's secret store.
@@ -31,6 +34,13 @@ X and Facebook options:
   --handle H           the account's handle as shown in Earshot (default: --provider-id)
   --poll SECONDS       how often to sync (default: 60)
 
+X sign-in (OAuth 2.0 with PKCE, your own X app; read, reply and DMs with a renewable user token):
+  --oauth              sign in through the browser instead of --token-env: prints the address to open
+                       and waits for X to send the browser back to 127.0.0.1
+  --client-id ID       your X app's OAuth 2.0 client id (a public client: no secret is needed)
+  --redirect-port N    the loopback port registered as the app's callback (default: any free port)
+  --authorize-url URL  the consent page (default: X's, or <base-url>/i/oauth2/authorize with --base-url)
+
 Common options:
   --workspace W        workspace name or id (default: the only non-demo workspace)
   --data-dir DIR       the data directory (default: the desktop app's)`
@@ -40,6 +50,7 @@ const OPTIONS = {
   tls: { type: 'string' }, 'smtp-host': { type: 'string' }, 'smtp-port': { type: 'string' }, address: { type: 'string' }, folders: { type: 'string' },
   'token-env': { type: 'string' }, token: { type: 'string' }, 'base-url': { type: 'string' }, 'provider-id': { type: 'string' },
   handle: { type: 'string' }, poll: { type: 'string' }, workspace: { type: 'string' }, 'data-dir': { type: 'string' },
+  oauth: { type: 'boolean' }, 'client-id': { type: 'string' }, 'redirect-port': { type: 'string' }, 'authorize-url': { type: 'string' },
 } as const
 
 type Values = ReturnType<typeof parseAddArgs>['values']
@@ -88,6 +99,29 @@ function socialSetupFrom(channel: 'x' | 'facebook', values: Values) {
 
 type Adder = (db: Db, secrets: SecretStore, workspaceId: number) => number
 
+/** Signs in before the data directory is opened, so the lock is not held while the user is in the browser. */
+async function xOAuthAdder(values: Values): Promise<Adder> {
+  const clientId = values['client-id']
+  if (!clientId) throw new UsageError('accounts add x --oauth: --client-id is required (your X app\'s OAuth 2.0 client id)')
+  for (const option of ['base-url', 'authorize-url'] as const) {
+    const value = values[option]
+    if (value && !URL.canParse(value)) throw new UsageError(`accounts add: --${option} is not a URL: "${value}"`)
+  }
+  const baseUrl = values['base-url']
+  const port = positiveInt('accounts add', 'redirect-port', values['redirect-port'])
+  const pollSeconds = positiveInt('accounts add', 'poll', values.poll)
+  const signedIn = await signInWithX({
+    apiBaseUrl: baseUrl ?? DEFAULT_BASE_URLS.x,
+    clientId,
+    ...(values['authorize-url'] ? { authorizeUrl: values['authorize-url'] } : {}),
+    ...(port ? { port } : {}),
+    open: (url) => console.error(`Open this address in your browser and allow Earshot:\n${url}`),
+  })
+  console.error(`Signed in as @${signedIn.user.username}.`)
+  return (db, secrets, workspaceId) =>
+    addXAccountSignedIn(db, secrets, { workspaceId, clientId, signedIn, ...(baseUrl ? { baseUrl } : {}), ...(pollSeconds ? { pollSeconds } : {}) })
+}
+
 function emailAdder(values: Values): Adder {
   const settings = emailSettingsFrom(values)
   const password = secretFromEnv('accounts add', 'password-env', values['password-env'])
@@ -111,7 +145,8 @@ export async function runAccountsAdd(argv: string[]): Promise<number> {
   if (positionals.length !== 1 || (kind !== 'imap' && kind !== 'x' && kind !== 'facebook')) {
     throw new UsageError('accounts add: say which kind: imap, x or facebook')
   }
-  const add = kind === 'imap' ? emailAdder(values) : socialAdder(kind, values)
+  if (values.oauth && kind !== 'x') throw new UsageError('accounts add: --oauth signs in to X only')
+  const add = kind === 'imap' ? emailAdder(values) : kind === 'x' && values.oauth ? await xOAuthAdder(values) : socialAdder(kind, values)
   const core = openWriter(resolveDataDir(values['data-dir']))
   try {
     const workspace = await targetWorkspace(core, 'accounts add', values.workspace, EMPTY_WORKSPACE_NAME)

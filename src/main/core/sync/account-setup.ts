@@ -5,6 +5,8 @@ import { createAccount } from '../store/repos/accounts'
 import type { EmailSettings } from '../connectors/email/index'
 import { configureSocialAccount } from './connectors'
 import { configureEmailAccount } from './email-accounts'
+import type { XSignedIn } from '../connectors/x/sign-in'
+import { storeXTokens } from './x-auth'
 
 function assertHandleFree(db: Db, workspaceId: number, channel: string, handle: string): void {
   const taken = db.prepare('SELECT id FROM accounts WHERE workspace_id = ? AND channel = ? AND handle = ?').get(workspaceId, channel, handle) as
@@ -46,6 +48,28 @@ export function addSocialAccount(db: Db, secrets: SecretStore, arg: SocialAccoun
       ...(arg.providerId ? { providerId: arg.providerId } : {}),
       ...(arg.pollSeconds ? { pollSeconds: arg.pollSeconds } : {}),
     })
+    return id
+  })()
+}
+
+/** A new X account signed in with OAuth 2.0 (PKCE): named after its @handle, renewed with its refresh token. */
+export function addXAccountSignedIn(
+  db: Db,
+  secrets: SecretStore,
+  arg: { workspaceId: number; baseUrl?: string; clientId: string; signedIn: XSignedIn; pollSeconds?: number },
+): number {
+  const handle = `@${arg.signedIn.user.username}`
+  assertHandleFree(db, arg.workspaceId, 'x', handle)
+  return db.transaction(() => {
+    const id = createAccount(db, { workspaceId: arg.workspaceId, channel: 'x', handle, displayName: arg.signedIn.user.name })
+    configureSocialAccount(db, secrets, {
+      accountId: id,
+      token: arg.signedIn.tokens.accessToken,
+      providerId: arg.signedIn.user.id,
+      ...(arg.baseUrl ? { baseUrl: arg.baseUrl } : {}),
+      ...(arg.pollSeconds ? { pollSeconds: arg.pollSeconds } : {}),
+    })
+    storeXTokens({ db, secrets }, id, arg.signedIn.tokens, arg.clientId)
     return id
   })()
 }

@@ -4,6 +4,7 @@ import type { Connector } from '../connectors/types'
 import { createXConnector } from '../connectors/x/connector'
 import { createFacebookConnector } from '../connectors/facebook/connector'
 import { getSetting, listenQueries, setSetting, type SyncAccount } from './accounts'
+import { xAuthFor } from './x-auth'
 
 /** The secret name under which an account's API token is kept. */
 export const TOKEN_SECRET = 'token'
@@ -27,15 +28,20 @@ export function configureSocialAccount(
 
 /** Builds the connector for an X or Facebook account; null when no token is stored (the account needs connecting). */
 export function socialConnectorFactory(deps: { db: Db; secrets: SecretStore; now?: () => number; pageSize?: number }) {
+  const renewals = new Map<number, Promise<string | null>>()
   return (account: SyncAccount): Connector | null => {
     const token = deps.secrets.get(secretRef(account.id, TOKEN_SECRET))
     if (!token) return null
     const providerId = getSetting(deps.db, account.id, 'providerId')
     const common = { token, ...(deps.now ? { now: deps.now } : {}) }
     if (account.channel === 'x') {
+      const baseUrl = getSetting(deps.db, account.id, 'baseUrl') ?? DEFAULT_BASE_URLS.x
+      const auth = xAuthFor({ db: deps.db, secrets: deps.secrets, now: deps.now ?? Date.now }, renewals, account.id, baseUrl)
+      if (!auth) return null
       return createXConnector({
-        ...common,
-        baseUrl: getSetting(deps.db, account.id, 'baseUrl') ?? DEFAULT_BASE_URLS.x,
+        ...(deps.now ? { now: deps.now } : {}),
+        auth,
+        baseUrl,
         userId: providerId,
         listenQueries: listenQueries(deps.db, account.id),
         ...(deps.pageSize ? { pageSize: deps.pageSize } : {}),

@@ -2,9 +2,21 @@ import type { z } from 'zod'
 import { ConnectorError } from '../types'
 import { XErrorBody } from './schemas'
 
+/**
+ * Where a call's access token comes from. A bearer token is fixed; an OAuth user token can be
+ * renewed with its refresh token, once, when X answers 401.
+ */
+export interface XAuth {
+  token(): Promise<string>
+  /** A new access token, or null when there is no way to get one (the account must reconnect). */
+  renew?(): Promise<string | null>
+}
+
+export const fixedToken = (token: string): XAuth => ({ token: () => Promise.resolve(token) })
+
 export interface XClientConfig {
   baseUrl: string
-  token: string
+  auth: XAuth
   now: () => number
   /** Per request; a hung provider must not hold a sync forever. */
   timeoutMs?: number
@@ -21,9 +33,24 @@ const FIFTEEN_MINUTES = 15 * 60_000
 
 /**
  * One X API v2 call: bearer auth, JSON in and out, every answer checked against `schema`.
- * Failures become ConnectorErrors the scheduler can act on; nothing here retries.
+ * Failures become ConnectorErrors the scheduler can act on. The only retry is the one after a 401
+ * that a renewed OAuth token answers; backoff belongs to the scheduler.
  */
 export async function xCall<S extends z.ZodType>(config: XClientConfig, request: XRequest, schema: S, signal: AbortSignal): Promise<z.infer<S>> {
+  const first = await send(config, request, await config.auth.token(), signal)
+  if (first.response.status === 401 && config.auth.renew) {
+    const renewed = await config.auth.renew()
+    if (renewed) return settle(config, request, schema, await send(config, request, renewed, signal))
+  }
+  return settle(config, request, schema, first)
+}
+
+function settle<S extends z.ZodType>(config: XClientConfig, request: XRequest, schema: S, answer: { response: Response; text: string }): z.infer<S> {
+  if (!answer.response.ok) throw errorFor(answer.response, answer.text, config.now)
+  return parseBody(answer.text, schema, request.path)
+}
+
+async function send(config: XClientConfig, request: XRequest, token: string, signal: AbortSignal): Promise<{ response: Response; text: string }> {
   const url = new URL(request.path, config.baseUrl)
   for (const [key, value] of Object.entries(request.query ?? {})) if (value !== undefined) url.searchParams.set(key, value)
   let response: Response
@@ -32,7 +59,7 @@ export async function xCall<S extends z.ZodType>(config: XClientConfig, request:
     response = await fetch(url, {
       method: request.method,
       headers: {
-        authorization: `Bearer ${config.token}`,
+        authorization: `Bearer ${token}`,
         ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
       ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
@@ -43,8 +70,7 @@ export async function xCall<S extends z.ZodType>(config: XClientConfig, request:
     if (signal.aborted) throw error
     throw new ConnectorError('transient', `X could not be reached (${request.method} ${request.path}): ${(error as Error).message}`)
   }
-  if (!response.ok) throw errorFor(response, text, config.now)
-  return parseBody(text, schema, request.path)
+  return { response, text }
 }
 
 function parseBody<S extends z.ZodType>(text: string, schema: S, path: string): z.infer<S> {

@@ -1,11 +1,11 @@
 import type { IngestItem } from '../../store/ingest'
 import { ConnectorError, type Connector, type OutboxJob, type PullPage, type RemoteRef } from '../types'
-import { xCall, type XClientConfig } from './client'
+import { xCall, type XAuth, type XClientConfig } from './client'
 import { XDmCreated, XDmEventList, XMe, XTweetCreated, XTweetList, type XDmEvent, type XTweet, type XUser } from './schemas'
 
 export interface XConnectorConfig {
   baseUrl: string
-  token: string
+  auth: XAuth
   /** The account's own X user id; looked up with /2/users/me when absent. */
   userId?: string | null
   listenQueries?: readonly { id: number; query: string }[]
@@ -38,7 +38,7 @@ function parseDmCursor(saved: string | undefined): DmCursor {
 }
 
 export function createXConnector(config: XConnectorConfig): Connector {
-  const client: XClientConfig = { baseUrl: config.baseUrl, token: config.token, now: config.now ?? Date.now }
+  const client: XClientConfig = { baseUrl: config.baseUrl, auth: config.auth, now: config.now ?? Date.now }
   const pageSize = config.pageSize ?? 100
   let myId = config.userId ?? null
 
