@@ -21,8 +21,12 @@ export default defineConfig({
           // The whole mail import (parse, thread, ingest) runs on this thread, off the host's event loop:
           // out/main/mail-import-worker.js, found by src/main/core/import/import.ts the same way.
           'mail-import-worker': resolve(import.meta.dirname, 'src/main/core/import/import-worker.ts'),
+          // Archive imports (X, Facebook, contacts CSV) the same way: src/main/core/archive/import-archive.ts.
+          'archive-import-worker': resolve(import.meta.dirname, 'src/main/core/archive/archive-worker.ts'),
           // WAL checkpoints off the host's thread (src/main/core/store/checkpointer.ts).
           'wal-checkpoint-worker': resolve(import.meta.dirname, 'src/main/core/store/checkpoint-worker.ts'),
+          // A workspace export writes its files on this thread (src/main/core/export/workspace-export.ts).
+          'workspace-export-worker': resolve(import.meta.dirname, 'src/main/core/export/export-worker.ts'),
         },
       },
     },

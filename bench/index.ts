@@ -4,8 +4,13 @@
  */
 const benches: Record<string, () => Promise<{ default: (args: string[]) => Promise<void> }>> = {
   store: () => import('./store'),
+  contacts: () => import('./contacts'),
   sync: () => import('./sync'),
   import: () => import('./import'),
+  renderer: () => import('./renderer'),
+  sla: () => import('./sla'),
+  sentiment: () => import('./sentiment'),
+  reports: () => import('./reports'),
 }
 
 export {}

@@ -1,3 +1,5 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+
 /** Small helpers shared by the benchmarks: percentiles and a timer with sub-millisecond resolution. */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN
@@ -30,4 +32,27 @@ export function printTable(rows: Record<string, string | number>[]): void {
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(width(keys[i]!))).join('  ')
   console.log(line(keys))
   for (const r of rows) console.log(line(keys.map((k) => String(r[k]))))
+}
+
+/**
+ * The worst event-loop stall of this thread between start and stop(): what a host's window or server
+ * would feel. The histogram's resolution hides short stalls; a 10 ms interval's drift catches long ones.
+ */
+export function startStallProbe(): { stop: () => number } {
+  const histogram = monitorEventLoopDelay({ resolution: 5 })
+  let worstDrift = 0
+  let last = performance.now()
+  const probe = setInterval(() => {
+    const now = performance.now()
+    worstDrift = Math.max(worstDrift, now - last - 10)
+    last = now
+  }, 10)
+  histogram.enable()
+  return {
+    stop() {
+      histogram.disable()
+      clearInterval(probe)
+      return Math.max(worstDrift, histogram.max / 1e6 - 5)
+    },
+  }
 }

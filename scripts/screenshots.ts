@@ -37,6 +37,15 @@ async function main(): Promise<void> {
       await rows.nth(2).click()
       await page.getByRole('textbox', { name: 'Internal note' }).waitFor()
       await shoot(page, `conversation${suffix}`)
+      // The composer with a canned reply picked and its variables filled in.
+      await page.getByRole('button', { name: 'Canned replies' }).click()
+      await page.getByRole('option').first().click()
+      await page.getByRole('textbox', { name: 'Reply' }).focus()
+      await shoot(page, `composer${suffix}`)
+      const contactName = await page.locator('.conversation .contact-row button.link').innerText()
+      await page.getByRole('button', { name: contactName, exact: true }).click()
+      await page.getByRole('list', { name: /Timeline/ }).getByRole('listitem').first().waitFor()
+      await shoot(page, `contact${suffix}`)
       await page.close()
     }
   } finally {

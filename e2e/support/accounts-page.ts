@@ -20,7 +20,7 @@ export class AccountsPage {
 
   /** Runs an import through the dialog and leaves it open on the result. */
   async importMail(paths: string[], ownAddresses = ''): Promise<void> {
-    await this.page.getByRole('button', { name: 'Import mail…' }).click()
+    await this.page.getByRole('button', { name: 'Import…' }).click()
     await this.dialog.getByRole('textbox', { name: 'Files or folders (one path per line)' }).fill(paths.join('\n'))
     if (ownAddresses) await this.dialog.getByRole('textbox', { name: 'Your own addresses' }).fill(ownAddresses)
     await this.dialog.getByRole('button', { name: 'Import', exact: true }).click()

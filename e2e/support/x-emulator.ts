@@ -1,6 +1,12 @@
 import { expect } from '@playwright/test'
 import type { App } from './fixtures'
 
+export interface MentionTweet {
+  id: string
+  author_id: string
+  text: string
+}
+
 export interface PostedTweet {
   kind: 'tweet' | 'dm'
   id: string
@@ -26,12 +32,32 @@ export class XEmulator {
     return new XEmulator(baseUrl)
   }
 
-  /** A customer mentions the shop; the emulator adds the shop's @handle. */
-  async mention(text: string): Promise<void> {
+  /**
+   * A customer mentions the shop; the emulator adds the shop's @handle. Given `replyTo` (a tweet this
+   * returned), the same customer writes again in that thread. Returns the new tweet.
+   */
+  async mention(text: string, replyTo?: MentionTweet): Promise<MentionTweet> {
+    const thread = replyTo ? { inReplyToId: replyTo.id, authorId: replyTo.author_id } : {}
     const response = await fetch(`${this.baseUrl}/_control/mentions`, {
       method: 'POST',
-      body: JSON.stringify({ text }),
+      body: JSON.stringify({ text, ...thread }),
     })
+    expect(response.ok, await response.clone().text()).toBe(true)
+    return ((await response.json()) as { data: MentionTweet }).data
+  }
+
+  /** X stops answering: every request's connection drops, as when the provider cannot be reached. */
+  async goOffline(): Promise<void> {
+    const response = await fetch(`${this.baseUrl}/_control/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ fault: { kind: 'unreachable' }, times: 100_000 }),
+    })
+    expect(response.ok, await response.clone().text()).toBe(true)
+  }
+
+  /** X answers again. */
+  async comeBack(): Promise<void> {
+    const response = await fetch(`${this.baseUrl}/_control/faults`, { method: 'DELETE' })
     expect(response.ok, await response.clone().text()).toBe(true)
   }
 

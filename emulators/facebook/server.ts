@@ -1,9 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { randomUUID } from 'node:crypto'
-import { FaultScript, bearerToken, closeServer, listen, readBody, sendJson, sendMalformed, sleep, type Fault, type RequestLogEntry } from '../shared/http'
-import { handleControl, optionalString, type ControlRoutes } from '../shared/control'
+import { FaultScript, bearerToken, closeServer, dropConnection, listen, readBody, sendJson, sendMalformed, sleep, type Fault, type RequestLogEntry } from '../shared/http'
+import { faultControlRoutes, handleControl, optionalString, type ControlRoutes } from '../shared/control'
 import { FbState, parseGraphTime, type FbComment, type FbConversation, type FbMessage, type FbPost } from './state'
 import { THROTTLE_MESSAGES, graphError, pageOf, parseFields } from './graph'
+import { createFacebookLogin, DEMO_USER_TOKEN } from './login'
+
+/** A second Page the demo user manages, so connecting means choosing; it has no posts or messages yet. */
+const CATERING_PAGE = { id: '104200300500', name: 'Sonnenschein Catering', category: 'Caterer' }
 
 export interface FacebookEmulatorOptions {
   port?: number
@@ -33,6 +37,14 @@ export async function startFacebookEmulator(options: FacebookEmulatorOptions = {
   const requests: RequestLogEntry[] = []
   const posted: FbPosted[] = []
   const tokens = new Map<string, 'valid' | 'expired' | 'revoked'>([['fb-page-token-1', 'valid']])
+  const login = createFacebookLogin({
+    now,
+    pages: [
+      { ...state.page, category: 'Bakery', access_token: 'fb-page-token-1', tasks: ['ANALYZE', 'ADVERTISE', 'MODERATE', 'CREATE_CONTENT', 'MANAGE', 'MESSAGING'] },
+      { ...CATERING_PAGE, access_token: 'fb-page-token-catering', tasks: ['MODERATE', 'MESSAGING'] },
+    ],
+  })
+  tokens.set('fb-page-token-catering', 'valid')
   let calls = 0
   let liveTimer: NodeJS.Timeout | null = null
 
@@ -124,7 +136,14 @@ export async function startFacebookEmulator(options: FacebookEmulatorOptions = {
   const route = (method: string, segments: string[]): [string, (ctx: Ctx) => void] | null => {
     const [id = '', edge] = segments
     if (segments.length === 1 && id === 'me' && method === 'GET') return ['me', (ctx) => sendJson(ctx.res, 200, state.page, ctx.headers)]
+    if (segments.length === 1 && id === 'debug_token' && method === 'GET') return ['debug_token', (ctx) => login.debugToken(ctx.res, ctx.params, ctx.headers)]
+    if (id === 'me' && edge === 'accounts' && method === 'GET') {
+      return ['me:accounts', (ctx) => login.managedPages(ctx.res, ctx.params, nextUrl(ctx, 'me/accounts'), ctx.headers)]
+    }
     if (segments.length !== 2) return null
+    if (id === CATERING_PAGE.id && (edge === 'feed' || edge === 'conversations') && method === 'GET') {
+      return [edge, (ctx) => listEdge(ctx, `${id}/${edge}`, [])]
+    }
     if (id === state.page.id && edge === 'feed' && method === 'GET') return ['feed', feed]
     if (id === state.page.id && edge === 'conversations' && method === 'GET') return ['conversations', conversations]
     if (id === state.page.id && edge === 'messages' && method === 'POST') return ['messages:send', sendMessage]
@@ -165,6 +184,7 @@ export async function startFacebookEmulator(options: FacebookEmulatorOptions = {
       return { data: state.addComment(message === undefined ? {} : { message }) }
     },
     'GET /_control/posted': () => ({ data: posted }),
+    ...faultControlRoutes(faults),
   }
 
   const dispatch = async (req: IncomingMessage, res: ServerResponse) => {
@@ -179,9 +199,17 @@ export async function startFacebookEmulator(options: FacebookEmulatorOptions = {
     requests.push({ route: routeName, method: req.method ?? 'GET', path: url.pathname + url.search, at: now() })
     const params = await requestParams(req, url)
     const fault = faults.take(routeName)
+    if (fault?.kind === 'unreachable') return dropConnection(req)
     if (fault?.kind === 'delay') await sleep(fault.ms)
     if (fault && fault.kind !== 'delay') return applyFault(res, fault)
-    const tokenState = tokens.get(params.get('access_token') ?? bearerToken(req) ?? '')
+    const token = params.get('access_token') ?? bearerToken(req) ?? ''
+    if (login.isUserToken(token)) {
+      // A user token reads what the user may see (their Pages, token details), never a Page's inbox.
+      if (login.userTokenExpired()) return expiredToken(res)
+      if (routeName !== 'me:accounts' && routeName !== 'debug_token') return graphError(res, { code: 190, message: 'A page access token is required to request this resource.' })
+      return handler({ req, res, params, segments, origin: `http://${req.headers.host ?? '127.0.0.1'}`, headers: usageHeaders() })
+    }
+    const tokenState = tokens.get(token)
     if (tokenState === 'revoked') return revokedPermission(res)
     if (tokenState !== 'valid') return expiredToken(res)
     handler({ req, res, params, segments, origin: `http://${req.headers.host ?? '127.0.0.1'}`, headers: usageHeaders() })
@@ -198,6 +226,9 @@ export async function startFacebookEmulator(options: FacebookEmulatorOptions = {
     state,
     get pageId() { return state.page.id },
     get token() { return [...tokens].find(([, s]) => s === 'valid')?.[0] ?? null },
+    /** The page admin's user token, as Facebook Login hands it to the app. */
+    userToken: DEMO_USER_TOKEN,
+    login: login.control,
     addComment: (arg: Parameters<FbState['addComment']>[0] = {}) => state.addComment(arg),
     addMessage: (arg: Parameters<FbState['addMessage']>[0] = {}) => state.addMessage(arg),
     addPost: (message: string) => state.addPost(message),

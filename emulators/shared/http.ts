@@ -9,6 +9,8 @@ export type Fault =
   | { kind: 'malformed' }
   | { kind: 'expired-token' }
   | { kind: 'revoked-permission' }
+  /** The connection drops without an answer, as when the provider cannot be reached. */
+  | { kind: 'unreachable' }
 
 export interface RequestLogEntry {
   route: string
@@ -18,18 +20,18 @@ export interface RequestLogEntry {
   at: number
 }
 
-/** Faults scripted per route; each one is used by exactly one request. */
-export class FaultScript {
-  private readonly queues = new Map<string, Fault[]>()
+/** Faults scripted per route; each one is used by exactly one request. An emulator may add kinds of its own. */
+export class FaultScript<F extends { kind: string } = Fault> {
+  private readonly queues = new Map<string, F[]>()
 
-  add(route: string, fault: Fault, times = 1): void {
+  add(route: string, fault: F, times = 1): void {
     const queue = this.queues.get(route) ?? []
     for (let i = 0; i < times; i++) queue.push(fault)
     this.queues.set(route, queue)
   }
 
   /** The next fault for this route, a route-specific one before a '*' one. */
-  take(route: string): Fault | null {
+  take(route: string): F | null {
     for (const key of [route, '*']) {
       const queue = this.queues.get(key)
       const fault = queue?.shift()
@@ -89,6 +91,11 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 export function sendMalformed(res: ServerResponse, headers: Record<string, string> = {}): void {
   res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', ...headers })
   res.end('{"data":[{"id":"1","text":"abgeschnitten')
+}
+
+/** What a client sees of a provider it cannot reach: the connection closes before any answer. */
+export function dropConnection(req: IncomingMessage): void {
+  req.socket.destroy()
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))

@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { randomUUID } from 'node:crypto'
 import {
-  FaultScript, RateWindows, bearerToken, closeServer, listen, readBody, sendJson, sendMalformed, sleep,
+  FaultScript, RateWindows, bearerToken, closeServer, dropConnection, listen, readBody, sendJson, sendMalformed, sleep,
   type Fault, type RequestLogEntry,
 } from '../shared/http'
-import { handleControl, optionalString, type ControlRoutes } from '../shared/control'
+import { faultControlRoutes, handleControl, optionalString, type ControlRoutes } from '../shared/control'
 import { XState, type XDmEvent, type XTweet } from './state'
+import { X_MAX_LENGTH, xWeightedLength } from '../../src/shared/xLength'
 import { createXOAuth } from './oauth'
 import { dmEventsPage, invalidRequest, tweetsPage, type Query } from './pages'
 
@@ -95,7 +96,8 @@ export async function startXEmulator(options: XEmulatorOptions = {}) {
   const createTweet = async (ctx: RequestContext) => {
     const body = parseJson(await readBody(ctx.req)) as { text?: unknown; reply?: { in_reply_to_tweet_id?: unknown } } | null
     const text = typeof body?.text === 'string' ? body.text : ''
-    if (!text || [...text].length > 280) return sendJson(ctx.res, 400, invalidRequest('text must be 1 to 280 characters'), ctx.headers)
+    // X weighs a post (links 23, emoji and CJK 2) the same way the app checks it before queueing.
+    if (!text || xWeightedLength(text) > X_MAX_LENGTH) return sendJson(ctx.res, 400, invalidRequest('text must be 1 to 280 characters'), ctx.headers)
     const parentId = body?.reply?.in_reply_to_tweet_id
     const parent = typeof parentId === 'string' ? state.tweets.find((t) => t.id === parentId) : undefined
     if (parentId !== undefined && !parent) {
@@ -134,10 +136,20 @@ export async function startXEmulator(options: XEmulatorOptions = {}) {
     'POST /_control/mentions': (body) => {
       const text = optionalString(body.text)
       const mention = `@${state.me.username}`
-      // Only a tweet naming the shop is a mention: add the @handle when the test left it out.
-      return { data: state.addMention(text === undefined ? {} : { text: text.includes(mention) ? text : `${mention} ${text}` }) }
+      // A follow-up in an existing thread names the tweet it answers (and, to stay one person's thread, its author).
+      const inReplyToId = optionalString(body.inReplyToId)
+      const authorId = optionalString(body.authorId)
+      return {
+        data: state.addMention({
+          // Only a tweet naming the shop is a mention: add the @handle when the test left it out.
+          ...(text === undefined ? {} : { text: text.includes(mention) ? text : `${mention} ${text}` }),
+          ...(inReplyToId === undefined ? {} : { inReplyToId }),
+          ...(authorId === undefined ? {} : { authorId }),
+        }),
+      }
     },
     'GET /_control/posted': () => ({ data: posted }),
+    ...faultControlRoutes(faults),
   }
 
   const dispatch = async (req: IncomingMessage, res: ServerResponse) => {
@@ -152,6 +164,7 @@ export async function startXEmulator(options: XEmulatorOptions = {}) {
     requests.push({ route: match.route, method: req.method ?? 'GET', path: url.pathname + url.search, at: now() })
     const token = bearerToken(req)
     const fault = faults.take(match.route)
+    if (fault?.kind === 'unreachable') return dropConnection(req)
     if (fault?.kind === 'delay') await sleep(fault.ms)
     if (!token || tokens.get(token) !== 'valid' || oauth.expired(token) || fault?.kind === 'expired-token' || fault?.kind === 'revoked-permission') {
       return sendJson(res, 401, { title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' })

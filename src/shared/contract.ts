@@ -1,19 +1,39 @@
 import type { z } from 'zod'
 import { accountCommands } from './commands/accounts'
+import { archiveCommands } from './commands/archives'
 import { appCommands } from './commands/app'
-import { contactCommands } from './commands/contacts'
+import { composerCommands } from './commands/composer'
+import { connectCommands } from './commands/connect'
+import { contactCommands, mergeCommands } from './commands/contacts'
 import type { CommandGroup } from './commands/define'
 import { importCommands } from './commands/import'
 import { inboxCommands } from './commands/inbox'
+import { mailCommands } from './commands/mail'
+import { policyCommands } from './commands/policy'
+import { notificationCommands } from './commands/notifications'
+import { openNetworkCommands } from './commands/openNetworks'
+import { outcomeCommands } from './commands/outcomes'
+import { reportCommands } from './commands/reports'
 import { searchCommands } from './commands/search'
+import { watchCommands } from './commands/watch'
+import { triageCommands } from './commands/triage'
 import { workspaceCommands } from './commands/workspaces'
 import type { AccountState, Alert } from './domain'
 
 export type { AppInfo } from './commands/app'
+export type { CannedReply, ComposerSettings, Draft, OutboxCount } from './commands/composer'
 export type { CommandSpec } from './commands/define'
+export type { FacebookPageChoice } from './commands/connect'
 export type { ImportSummary } from './commands/import'
-export { InboxFilter } from './commands/inbox'
+export type { MailFrame } from './commands/mail'
+export type { SlaPolicy } from './commands/policy'
+export type { ArchiveImportSummary, CsvMapping, ImportInspection } from './commands/archives'
+export type { WatchedFeed } from './commands/watch'
+export type { NotificationSettings } from './commands/notifications'
+export type { WorkspaceExport } from './commands/workspaces'
+export { InboxFilter, InboxSort } from './commands/inbox'
 export { SearchOrder } from './commands/search'
+export { BulkAction } from './commands/triage'
 
 /**
  * The one contract between every host (Electron IPC, web host, CLI) and the core. Each feature
@@ -24,10 +44,22 @@ export const commands = {
   ...appCommands,
   ...workspaceCommands,
   ...inboxCommands,
+  ...policyCommands,
   ...contactCommands,
+  ...mergeCommands,
   ...searchCommands,
   ...accountCommands,
+  ...connectCommands,
+  ...mailCommands,
+  ...composerCommands,
   ...importCommands,
+  ...archiveCommands,
+  ...watchCommands,
+  ...notificationCommands,
+  ...triageCommands,
+  ...openNetworkCommands,
+  ...outcomeCommands,
+  ...reportCommands,
 } satisfies CommandGroup
 
 export type CommandName = keyof typeof commands
@@ -51,10 +83,15 @@ export interface EventMap {
   /** Someone should look now: see Alert. Fired once per episode, never repeated for the same cause. */
   'alert:raised': Alert
 }
-/** import-mail: the paths the user picked in the native file dialog, for the import dialog to confirm. */
-export type AppMenuEvent = { action: 'import-mail'; paths: string[] }
+/**
+ * import-mail: the paths the user picked in the native file dialog, for the import dialog to confirm.
+ * open-conversation: the user clicked a desktop notification about that conversation.
+ */
+export type AppMenuEvent =
+  | { action: 'import-mail'; paths: string[] }
+  | { action: 'open-conversation'; workspaceId: number; conversationId: number }
 export type ChangedTable =
-  'workspaces' | 'accounts' | 'conversations' | 'messages' | 'contacts' | 'notes' | 'tags' | 'outbox'
+  'workspaces' | 'accounts' | 'conversations' | 'messages' | 'contacts' | 'notes' | 'tags' | 'outbox' | 'settings' | 'feeds' | 'canned_replies'
 export type EventName = keyof EventMap
 export const EVENT_NAMES: readonly EventName[] = [
   'db:changed',

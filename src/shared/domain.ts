@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /** Channels Earshot syncs. New channels are added here first; everything else follows the type. */
-export const Channel = z.enum(['email', 'x', 'facebook'])
+export const Channel = z.enum(['email', 'x', 'facebook', 'web', 'bluesky', 'mastodon'])
 export type Channel = z.infer<typeof Channel>
 export const CHANNELS = Channel.options
 
@@ -29,6 +29,8 @@ export interface Workspace {
   name: string
   isDemo: boolean
   createdAt: EpochMs
+  /** Set while the workspace is archived: hidden from the switcher and not synced, restorable. */
+  archivedAt: EpochMs | null
   conversationCount: number
 }
 
@@ -41,7 +43,12 @@ export interface Account {
   state: AccountState
   stateReason: string | null
   lastSyncedAt: EpochMs | null
+  /** When the provider stops granting access unless the user connects again (Facebook: 60–90 days); null when it does not end. */
+  accessExpiresAt: EpochMs | null
 }
+
+/** Access that ends within two weeks is worth a warning: reconnecting takes a minute, losing access takes the inbox. */
+export const ACCESS_WARNING_MS = 14 * 86_400_000
 
 export interface Identity {
   id: Id
@@ -88,7 +95,29 @@ export interface ConversationRow {
   firstReplyAt: EpochMs | null
   /** Time the customer has been waiting for our answer, or null when the last word is ours. */
   awaitingReplySince: EpochMs | null
+  /** The mood of the customer's latest message; null until the customer has written. */
+  sentiment: Sentiment | null
   tags: string[]
+  /** The response-time clock, computed in the core from message times and the workspace's policy. */
+  sla: SlaClock
+}
+
+/** 'none': no clock runs (nobody waits for us, or the conversation is not open). */
+export const SlaState = z.enum(['ok', 'due-soon', 'overdue', 'none'])
+export type SlaState = z.infer<typeof SlaState>
+
+export interface SlaClock {
+  state: SlaState
+  /** When the answer is due; null when no clock runs. */
+  dueAt: EpochMs | null
+  dueSoonAt: EpochMs | null
+  /** Business time left at `asOf`, in ms; negative: business time since it fell due. */
+  businessMsLeft: number | null
+  asOf: EpochMs
+  /** Whether business time was passing at `asOf` … */
+  running: boolean
+  /** … and until when that holds (the next opening or closing); null when it never changes. */
+  steadyUntil: EpochMs | null
 }
 
 export interface Message {
@@ -100,9 +129,22 @@ export interface Message {
   authorHandle: string | null
   subject: string | null
   bodyText: string
-  /** Sanitised in the core; still rendered only inside a sandboxed frame. */
+  /** Sanitised in the core; shown only in a sandboxed frame the host serves (see mail:frame). */
   bodyHtml: string | null
+  /** Remote images in the HTML: none, blocked until the sender is allowed, or allowed. */
+  remoteImages: 'none' | 'blocked' | 'allowed'
   sentAt: EpochMs
+  /** Read on the device for every incoming message; null for our own. */
+  sentiment: Sentiment | null
+}
+
+export const SentimentLabel = z.enum(['negative', 'neutral', 'positive'])
+export type SentimentLabel = z.infer<typeof SentimentLabel>
+
+/** A message's mood: a score in [-1, 1] and the label it falls under. */
+export interface Sentiment {
+  score: number
+  label: SentimentLabel
 }
 
 export interface Note {
@@ -167,6 +209,8 @@ export interface OutboxItem {
   lastError: string | null
   remoteId: string | null
   createdAt: EpochMs
+  /** The outbox sends it no earlier than this: the undo time after queueing, then any retry backoff. */
+  notBefore: EpochMs
 }
 
 export interface Page<T> {

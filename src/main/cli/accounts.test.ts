@@ -78,7 +78,7 @@ describe('earshot accounts, listen and sync', { timeout: 90_000 }, () => {
     expect(kind.code).toBe(2)
     expect(listenId.code).toBe(2)
     expect(listenFb.code).toBe(1)
-    expect(listenFb.stderr).toContain('listening queries are for X accounts')
+    expect(listenFb.stderr).toContain('listening queries are for X and Bluesky accounts')
   })
 
   it('adds an IMAP account, a listening query, and lists them', async () => {
@@ -129,13 +129,16 @@ describe('earshot accounts, listen and sync', { timeout: 90_000 }, () => {
     const lines: string[] = []
     for await (const line of createInterface({ input: child.stdout })) {
       lines.push(line)
-      if (lines.length === 6) break
+      if (line.startsWith('feed-reviews ')) break
     }
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve))
     child.kill('SIGTERM')
-    expect(lines[0]).toMatch(/^x http:\/\/127\.0\.0\.1:\d+$/)
-    expect(lines[1]).toMatch(/^facebook http:\/\/127\.0\.0\.1:\d+\/v19\.0$/)
-    expect(lines.slice(2).map((l) => l.split(' ')[0])).toEqual(['x-token', 'x-user-id', 'facebook-token', 'facebook-page-id'])
+    const urls = lines.slice(0, 5)
+    expect(urls.map((l) => l.split(' ')[0])).toEqual(['x', 'facebook', 'bluesky', 'mastodon', 'feeds'])
+    for (const line of urls) expect(line).toMatch(/^\w+ http:\/\/127\.0\.0\.1:\d+(\/v19\.0)?$/)
+    expect(lines.slice(5).map((l) => l.split(' ')[0])).toEqual([
+      'x-token', 'x-user-id', 'facebook-token', 'facebook-page-id', 'bluesky-handle', 'bluesky-app-password', 'feed-blog', 'feed-reviews',
+    ])
     expect(await exited).toBe(0)
   })
 })
@@ -201,5 +204,26 @@ describe('earshot accounts add x --oauth', { timeout: 60_000 }, () => {
     } finally {
       await core.close()
     }
+  })
+})
+
+describe('earshot accounts add facebook --user-token-env', { timeout: 60_000 }, () => {
+  it('lists the Pages a user manages, then connects the chosen one and shows when its access ends', async () => {
+    const fbDir = path.join(tmp, 'fb-pages-data')
+    const env = { [SECRET_TOKEN_ENV]: emulators.facebook.control.userToken }
+    const common = ['--user-token-env', SECRET_TOKEN_ENV, '--base-url', `${emulators.facebook.baseUrl}/v19.0`, '--data-dir', fbDir]
+    const listed = await earshot(['accounts', 'add', 'facebook', ...common], env)
+    expect(listed.code).toBe(2)
+    expect(listed.stdout.trim().split('\n').map((l) => l.split('\t').slice(0, 2))).toEqual([
+      [emulators.facebook.control.pageId, 'Bäckerei Sonnenschein'],
+      ['104200300500', 'Sonnenschein Catering'],
+    ])
+    expect(listed.stderr).toContain('--page')
+
+    const added = await earshot(['accounts', 'add', 'facebook', ...common, '--page', emulators.facebook.control.pageId], env)
+    expect(added.code).toBe(0)
+    const list = JSON.parse((await earshot(['accounts', 'list', '--json', '--data-dir', fbDir])).stdout) as AccountLine[]
+    expect(list).toEqual([expect.objectContaining({ id: Number(added.stdout.trim()), channel: 'facebook', handle: 'Bäckerei Sonnenschein' })])
+    expect(Date.parse(list[0]?.accessExpiresAt ?? '')).toBeGreaterThan(Date.now() + 80 * 86_400_000)
   })
 })

@@ -4,14 +4,16 @@ import { emulatorsCommand } from './commands/emulators'
 import { exportCommand } from './commands/export'
 import { importCommand } from './commands/import'
 import { listenCommand } from './commands/listen'
+import { reportCommand } from './commands/report'
 import { searchCommand } from './commands/search'
 import { serveCommand } from './commands/serve'
 import { statsCommand } from './commands/stats'
 import { syncCommand } from './commands/sync'
+import { watchCommand } from './commands/watch'
 import { EXIT, UsageError, cliVersion, type CliCommand } from './support'
 
 const COMMANDS: readonly CliCommand[] = [
-  serveCommand, searchCommand, exportCommand, statsCommand, importCommand, accountsCommand, listenCommand, syncCommand, emulatorsCommand,
+  serveCommand, searchCommand, exportCommand, statsCommand, reportCommand, importCommand, accountsCommand, listenCommand, watchCommand, syncCommand, emulatorsCommand,
 ]
 
 function overview(): string {

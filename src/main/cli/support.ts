@@ -52,10 +52,10 @@ export function unwrap<T>(result: Result<unknown>): T {
   return result.value as T
 }
 
-/** --workspace accepts a name or an id; an unknown one is an error, never "all workspaces". */
+/** --workspace accepts a name or an id, archived ones too; an unknown one is an error, never "all workspaces". */
 export async function resolveWorkspace(core: Core, given: string | undefined): Promise<Workspace | undefined> {
   if (given === undefined) return undefined
-  const workspaces = unwrap<Workspace[]>(await core.invoke('workspaces:list', {}))
+  const workspaces = unwrap<Workspace[]>(await core.invoke('workspaces:list', { includeArchived: true }))
   const found = /^\d+$/.test(given)
     ? workspaces.find((w) => w.id === Number(given))
     : workspaces.find((w) => w.name === given) ?? workspaces.find((w) => w.name.toLowerCase().includes(given.toLowerCase()))

@@ -11,6 +11,7 @@ import { startWalCheckpointer } from './store/checkpointer'
 import { acquireDataDirLock } from './store/lock'
 import { initializeOnFirstStart, type FirstStart } from './demo'
 import { fileSecretStore, type SecretStore } from './secrets'
+import { currentAgent } from './store/repos/composer-settings'
 import { startBackgroundWork, type BackgroundWork } from './sync/runtime'
 
 export interface CoreOptions {
@@ -22,6 +23,8 @@ export interface CoreOptions {
   nativeBinding?: string
   /** Where credentials live; the desktop passes the OS keychain's store. Default: a 0600 file in dataDir. */
   secrets?: SecretStore
+  /** The desktop shell's way to open a web address in the user's browser (consent pages, a post on its site). */
+  openExternal?: (url: string) => Promise<void>
 }
 
 export interface ReaderOptions {
@@ -56,7 +59,7 @@ export function openReader(options: ReaderOptions): Core {
     throw new EarshotError('NOT_FOUND', `There is no Earshot data in ${options.dataDir}. Start Earshot once, or pass --data-dir.`)
   }
   const db = openDatabase(file, { readonly: true })
-  return assemble(db, options, null, () => void db.close())
+  return assemble(db, { ...options, secrets: null, openExternal: null }, () => void db.close())
 }
 
 /** Opens a data directory as its single writer: lock, migrate, demo on first start. */
@@ -79,17 +82,33 @@ export function openCore(options: CoreOptions): Core {
   }
   const secrets = options.secrets ?? fileSecretStore(options.dataDir)
   const checkpointer = startWalCheckpointer(db)
-  return assemble(db, options, secrets, async () => {
+  return assemble(db, { ...options, secrets, openExternal: options.openExternal ?? null }, async () => {
     await checkpointer.stop()
     db.close()
     lock.release()
   })
 }
 
-function assemble(db: Db, options: ReaderOptions, secrets: SecretStore | null, release: () => void | Promise<void>): Core {
+function assemble(
+  db: Db,
+  options: ReaderOptions & Required<Pick<CoreContext, 'secrets' | 'openExternal'>>,
+  release: () => void | Promise<void>,
+): Core {
+  const { secrets } = options
   const events = new EventBus()
   const info: AppInfo = { version: options.version, host: options.host, dataDir: options.dataDir }
-  const ctx: CoreContext = { db, events, info, actor: 'me', background: null }
+  const ctx: CoreContext = {
+    db,
+    events,
+    info,
+    // Read at each use, so a name set in the composer settings counts from the next action on.
+    get actor() {
+      return currentAgent(db)
+    },
+    background: null,
+    secrets,
+    openExternal: options.openExternal,
+  }
   return {
     invoke: (name, arg) => dispatch(ctx, handlers, name, arg),
     on: (event, listener) => events.on(event, listener),
@@ -102,7 +121,7 @@ function assemble(db: Db, options: ReaderOptions, secrets: SecretStore | null, r
     },
     startBackground() {
       if (!secrets) throw new EarshotError('UNAVAILABLE', 'A read-only view cannot sync or send.')
-      ctx.background ??= startBackgroundWork({ db, events, secrets, dataDir: options.dataDir })
+      ctx.background ??= startBackgroundWork({ db, events, secrets, dataDir: options.dataDir, agent: () => ctx.actor })
       return ctx.background
     },
     async close() {

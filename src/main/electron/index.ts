@@ -1,7 +1,9 @@
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, type WebContents } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell, type WebContents } from 'electron'
+import { MAIL_FRAME_SCHEME } from '../../shared/commands/mail'
 import { openCore, type Core } from '../core/index'
+import { registerMailFrameScheme, serveMailFrames } from './mail-frames'
 import { describeDemoMailServer } from '../core/demo/demo-mail'
 import { startDemoTraffic } from '../core/demo/live'
 import { fileSecretStore, type SecretCodec } from '../core/secrets'
@@ -16,6 +18,7 @@ import {
 } from '../security/window-policy'
 import { forwardEvents, registerInvokeHandler } from './ipc'
 import { installAppMenu } from './menu'
+import { showAlertNotifications } from './notifications'
 
 /**
  * The Electron shell: lifecycle, one window, and wiring. Every decision lives in
@@ -57,6 +60,8 @@ function openCoreOrExplain(): Core | null {
       version: app.getVersion(),
       demo: process.env['EARSHOT_NO_DEMO'] ? 'never' : 'first-start',
       nativeBinding: process.env['EARSHOT_NATIVE_BINDING'] || undefined,
+      // The contract already allowed only http(s) addresses; the browser, not this window, opens them.
+      openExternal: (url) => shell.openExternal(url),
     })
   } catch (error) {
     // Typically the data-directory lock: another Earshot (app, `earshot serve`) holds it.
@@ -69,6 +74,8 @@ function openCoreOrExplain(): Core | null {
 function hardenSession(): void {
   const csp = devServerUrl() ? DEV_SERVER_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    // Mail frames carry their own, stricter policy (see security/mail-frame.ts); everything else gets the app's.
+    if (details.url.startsWith(`${MAIL_FRAME_SCHEME}:`)) return callback({})
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } })
   })
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => {
@@ -106,6 +113,7 @@ function focusMainWindow(): void {
 }
 
 async function main(): Promise<void> {
+  registerMailFrameScheme()
   if (secondInstanceAction(app.requestSingleInstanceLock()) === 'focus-first-and-quit') {
     app.quit()
     return
@@ -120,9 +128,14 @@ async function main(): Promise<void> {
     return
   }
   hardenSession()
+  serveMailFrames(core)
   registerInvokeHandler(ipcMain, core, (url) => isAllowedNavigation(url, appUrl()))
   forwardEvents(core, () => mainWindow?.webContents ?? null)
   installAppMenu(core, () => mainWindow)
+  showAlertNotifications(core, () => {
+    if (mainWindow) focusMainWindow()
+    else mainWindow = createWindow()
+  })
   core.startBackground()
   // Live demo traffic (local X/Facebook emulators) when the data directory holds the demo workspaces.
   const demoTraffic = startDemoTraffic(core)

@@ -1,3 +1,5 @@
+import { MAIL_FRAME_SCHEME } from '../../shared/commands/mail'
+
 /**
  * The one Content-Security-Policy for the renderer, shared by the Electron shell (set on every
  * response through the session) and the web host (set on every HTTP response), so both hosts give
@@ -6,7 +8,8 @@
  * - script-src 'self': no inline or remote script; hostile email HTML cannot run code.
  * - style-src 'unsafe-inline': React style props and sanitised email CSS need it; styles cannot
  *   execute code.
- * - frame-src blob:/data:: email bodies render in sandboxed frames built from blobs.
+ * - frame-src: mail bodies render in sandboxed frames the host serves with their own, stricter
+ *   policy (web host: /frame/message/<id> on 'self'; desktop: the earshot-frame: scheme).
  * - connect-src 'self': the renderer may only talk to its own host (the web host's /api, /events).
  * - form-action/base-uri/object-src locked down; frame-ancestors 'none' stops click-jacking.
  */
@@ -16,7 +19,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "connect-src 'self'",
-  "frame-src 'self' blob: data:",
+  `frame-src 'self' ${MAIL_FRAME_SCHEME}:`,
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -1,5 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { MAIL_FRAME_WEB_PREFIX, type MailFrame } from '../../shared/commands/mail'
 import { isCommandName } from '../../shared/contract'
 import type { Core } from '../core/index'
 import { streamEvents } from './events'
@@ -107,6 +108,7 @@ async function handle(state: HostState, req: IncomingMessage, res: ServerRespons
   }
   if (rawPath.startsWith('/api/')) return handleApi(state, req, res, rawPath.slice('/api/'.length))
   if (rawPath === '/events') return handleEvents(state, req, res)
+  if (rawPath.startsWith(MAIL_FRAME_WEB_PREFIX)) return handleMailFrame(state, req, res, rawPath.slice(MAIL_FRAME_WEB_PREFIX.length))
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD')
     return sendError(res, 405, 'METHOD', 'Only GET is allowed here.')
@@ -121,6 +123,24 @@ function exchangeToken(state: HostState, candidate: string, res: ServerResponse)
   }
   res.writeHead(303, { 'Set-Cookie': tokenCookie(state.token), Location: '/' })
   res.end()
+}
+
+/**
+ * A mail body for the conversation view's frame: its own document with its own policy (remote images
+ * only for senders the user allowed), and framable by this app alone.
+ */
+async function handleMailFrame(state: HostState, req: IncomingMessage, res: ServerResponse, rawId: string): Promise<void> {
+  if (req.method !== 'GET') {
+    res.setHeader('Allow', 'GET')
+    return sendError(res, 405, 'METHOD', 'Use GET for mail frames.')
+  }
+  const result = await state.core.invoke('mail:frame', { messageId: /^\d{1,16}$/.test(rawId) ? Number(rawId) : rawId })
+  if (!result.ok) return sendError(res, result.error.code === 'INVALID' ? 400 : 404, result.error.code, result.error.message)
+  const frame = result.value as MailFrame
+  res.setHeader('Content-Security-Policy', frame.contentSecurityPolicy)
+  res.removeHeader('X-Frame-Options')
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+  res.end(frame.document)
 }
 
 function handleEvents(state: HostState, req: IncomingMessage, res: ServerResponse): void {

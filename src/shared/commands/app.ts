@@ -6,6 +6,12 @@ export interface AppInfo {
   dataDir: string
 }
 
+/** What app:info answers: the host's facts and who is at the keyboard. */
+export interface AppInfoWithAgent extends AppInfo {
+  /** The name this host acts under: author of notes and audit entries, and whose work "Mine" shows. */
+  agent: string
+}
+
 export const appCommands = {
-  'app:info': command<AppInfo>()(Empty),
+  'app:info': command<AppInfoWithAgent>()(Empty),
 }

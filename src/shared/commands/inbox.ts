@@ -3,6 +3,7 @@ import {
   Channel,
   ConversationStatus,
   Id,
+  SentimentLabel,
   type ConversationDetail,
   type ConversationRow,
   type Note,
@@ -18,14 +19,30 @@ export const InboxFilter = z
     assignee: z.string().max(200).optional(),
     tag: ShortText.optional(),
     text: z.string().trim().max(500).optional(),
+    /** Conversations whose response-time clock is past due, or will be soon. */
+    sla: z.enum(['overdue', 'due-soon']).optional(),
+    /** The mood of the customer's latest message. */
+    sentiment: SentimentLabel.optional(),
   })
   .strict()
 export type InboxFilter = z.infer<typeof InboxFilter>
 
+/** Newest activity first; earliest due first; or highest priority first (insight/priority.ts). */
+export const InboxSort = z.enum(['newest', 'due', 'priority'])
+export type InboxSort = z.infer<typeof InboxSort>
+
 /** The inbox, one conversation and what a user changes on it. */
 export const inboxCommands = {
   'inbox:list': command<Page<ConversationRow>>()(
-    z.object({ workspaceId: Id, filter: InboxFilter.default({}), after: Cursor.optional(), limit: PageLimit }).strict(),
+    z
+      .object({
+        workspaceId: Id,
+        filter: InboxFilter.default({}),
+        sort: InboxSort.default('newest'),
+        after: Cursor.optional(),
+        limit: PageLimit,
+      })
+      .strict(),
   ),
   'conversation:get': command<ConversationDetail>()(z.object({ conversationId: Id }).strict()),
   'conversation:setStatus': command<ConversationRow>()(

@@ -4,7 +4,9 @@ import { EmailSettings } from '../../core/connectors/email/index'
 import { signInWithX } from '../../core/connectors/x/sign-in'
 import { addEmailAccount, addSocialAccount, addXAccountSignedIn } from '../../core/sync/account-setup'
 import { DEFAULT_BASE_URLS } from '../../core/sync/connectors'
+import { connectFacebookPages, pagesOfUser } from '../../core/sync/facebook-pages'
 import { resolveDataDir } from '../data-dir'
+import { OPEN_NETWORKS_OPTIONS, OPEN_NETWORKS_USAGE, runOpenNetworkAdd } from './accounts-add-open'
 import { EMPTY_WORKSPACE_NAME } from '../../core/demo/index'
 import { EXIT, UsageError, openWriter, parseCommandArgs, positiveInt, secretFromEnv, targetWorkspace } from '../support'
 
@@ -12,6 +14,9 @@ export const ACCOUNTS_ADD_USAGE = `Usage:
   earshot accounts add imap --host H --user U --password-env VAR [options]
   earshot accounts add x|facebook --token-env VAR [options]
   earshot accounts add x --oauth --client-id ID [options]
+  earshot accounts add facebook --user-token-env VAR [--page ID …] [options]
+  earshot accounts add bluesky --handle H --app-password-env VAR [options]
+  earshot accounts add mastodon --base-url URL [--code C] [options]
 
 Adds an account and connects it; prints the new account id. Secrets are read from the environment
 variable you name (never from the command line) and kept in the data directory's secret store.
@@ -41,6 +46,12 @@ X sign-in (OAuth 2.0 with PKCE, your own X app; read, reply and DMs with a renew
   --redirect-port N    the loopback port registered as the app's callback (default: any free port)
   --authorize-url URL  the consent page (default: X's, or <base-url>/i/oauth2/authorize with --base-url)
 
+Facebook Pages through a Page admin's user token (Facebook Login):
+  --user-token-env VAR environment variable holding the user token; each Page keeps its own Page token
+  --page ID            a Page to connect (repeat for several); without it, the Pages are listed
+
+${OPEN_NETWORKS_USAGE}
+
 Common options:
   --workspace W        workspace name or id (default: the only non-demo workspace)
   --data-dir DIR       the data directory (default: the desktop app's)`
@@ -50,7 +61,8 @@ const OPTIONS = {
   tls: { type: 'string' }, 'smtp-host': { type: 'string' }, 'smtp-port': { type: 'string' }, address: { type: 'string' }, folders: { type: 'string' },
   'token-env': { type: 'string' }, token: { type: 'string' }, 'base-url': { type: 'string' }, 'provider-id': { type: 'string' },
   handle: { type: 'string' }, poll: { type: 'string' }, workspace: { type: 'string' }, 'data-dir': { type: 'string' },
-  oauth: { type: 'boolean' }, 'client-id': { type: 'string' }, 'redirect-port': { type: 'string' }, 'authorize-url': { type: 'string' },
+  ...OPEN_NETWORKS_OPTIONS,
+  oauth: { type: 'boolean' }, 'user-token-env': { type: 'string' }, page: { type: 'string', multiple: true }, 'client-id': { type: 'string' }, 'redirect-port': { type: 'string' }, 'authorize-url': { type: 'string' },
 } as const
 
 type Values = ReturnType<typeof parseAddArgs>['values']
@@ -97,7 +109,25 @@ function socialSetupFrom(channel: 'x' | 'facebook', values: Values) {
   }
 }
 
-type Adder = (db: Db, secrets: SecretStore, workspaceId: number) => number
+type Adder = (db: Db, secrets: SecretStore, workspaceId: number) => number | Promise<number[]>
+
+/** Lists the user's Pages when none is chosen (exit 2: nothing was added); otherwise connects the chosen ones. */
+async function facebookPagesAdder(values: Values): Promise<Adder | null> {
+  const userToken = secretFromEnv('accounts add', 'user-token-env', values['user-token-env'])
+  const baseUrl = values['base-url']
+  if (baseUrl && !URL.canParse(baseUrl)) throw new UsageError(`accounts add: --base-url is not a URL: "${baseUrl}"`)
+  const login = { userToken, ...(baseUrl ? { baseUrl } : {}) }
+  const pageIds = values.page ?? []
+  if (pageIds.length === 0) {
+    for (const page of await pagesOfUser(login)) {
+      const note = page.missingTasks.length ? `needs the ${page.missingTasks.join(' and ')} task` : ''
+      console.log([page.id, page.name, page.category ?? '', note].join('\t').trimEnd())
+    }
+    console.error('Say which Pages to connect with --page ID (repeat for several).')
+    return null
+  }
+  return (db, secrets, workspaceId) => connectFacebookPages(db, secrets, { ...login, workspaceId, pageIds })
+}
 
 /** Signs in before the data directory is opened, so the lock is not held while the user is in the browser. */
 async function xOAuthAdder(values: Values): Promise<Adder> {
@@ -134,6 +164,13 @@ function socialAdder(channel: 'x' | 'facebook', values: Values): Adder {
   return (db, secrets, workspaceId) => addSocialAccount(db, secrets, { workspaceId, ...setup, token })
 }
 
+function adderFor(kind: 'imap' | 'x' | 'facebook', values: Values): Adder | Promise<Adder | null> {
+  if (kind === 'imap') return emailAdder(values)
+  if (kind === 'x' && values.oauth) return xOAuthAdder(values)
+  if (kind === 'facebook' && values['user-token-env'] !== undefined) return facebookPagesAdder(values)
+  return socialAdder(kind, values)
+}
+
 /** `earshot accounts add <kind> …`: everything is checked before the data directory is opened. */
 export async function runAccountsAdd(argv: string[]): Promise<number> {
   const { values, positionals } = parseAddArgs(argv)
@@ -142,17 +179,20 @@ export async function runAccountsAdd(argv: string[]): Promise<number> {
     return EXIT.ok
   }
   const kind = positionals[0]
+  if (positionals.length === 1 && (kind === 'bluesky' || kind === 'mastodon')) return runOpenNetworkAdd(kind, values)
   if (positionals.length !== 1 || (kind !== 'imap' && kind !== 'x' && kind !== 'facebook')) {
-    throw new UsageError('accounts add: say which kind: imap, x or facebook')
+    throw new UsageError('accounts add: say which kind: imap, x, facebook, bluesky or mastodon')
   }
   if (values.oauth && kind !== 'x') throw new UsageError('accounts add: --oauth signs in to X only')
-  const add = kind === 'imap' ? emailAdder(values) : kind === 'x' && values.oauth ? await xOAuthAdder(values) : socialAdder(kind, values)
+  const add = await adderFor(kind, values)
+  if (!add) return EXIT.usage
   const core = openWriter(resolveDataDir(values['data-dir']))
   try {
     const workspace = await targetWorkspace(core, 'accounts add', values.workspace, EMPTY_WORKSPACE_NAME)
-    const id = add(core.db, core.secretStore(), workspace.id)
-    console.error(`Added ${kind === 'imap' ? 'email' : kind} account ${id} to workspace "${workspace.name}".`)
-    console.log(String(id))
+    const added = await add(core.db, core.secretStore(), workspace.id)
+    const ids = Array.isArray(added) ? added : [added]
+    console.error(`Added ${kind === 'imap' ? 'email' : kind} account${ids.length > 1 ? 's' : ''} ${ids.join(', ')} to workspace "${workspace.name}".`)
+    for (const id of ids) console.log(String(id))
     return EXIT.ok
   } finally {
     await core.close()

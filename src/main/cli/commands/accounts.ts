@@ -1,4 +1,4 @@
-import type { Account, Workspace } from '../../../shared/domain'
+import { ACCESS_WARNING_MS, type Account, type Workspace } from '../../../shared/domain'
 import { openReader } from '../../core/index'
 import { resolveDataDir } from '../data-dir'
 import { EXIT, UsageError, cliVersion, parseCommandArgs, unwrap, type CliCommand } from '../support'
@@ -6,7 +6,7 @@ import { ACCOUNTS_ADD_USAGE, runAccountsAdd } from './accounts-add'
 
 const USAGE = `Usage: earshot accounts <add|list> [options]
 
-  earshot accounts add imap|x|facebook …   connect an account (see "earshot accounts add --help")
+  earshot accounts add imap|x|facebook|bluesky|mastodon …   connect an account (see "earshot accounts add --help")
   earshot accounts list [--json]            every account: id, workspace, channel, handle, state, last sync
 
 Options:
@@ -20,6 +20,15 @@ export interface AccountLine {
   state: string
   reason: string | null
   lastSyncedAt: string | null
+  /** When the provider stops granting access unless the account is connected again. */
+  accessExpiresAt: string | null
+}
+
+function accessNote(line: AccountLine): string {
+  if (!line.accessExpiresAt) return ''
+  const left = Date.parse(line.accessExpiresAt) - Date.now()
+  if (left <= 0) return `access ended ${line.accessExpiresAt.slice(0, 10)}: connect again`
+  return left < ACCESS_WARNING_MS ? `access ends ${line.accessExpiresAt.slice(0, 10)}: connect again before then` : ''
 }
 
 async function runAccountsList(argv: string[]): Promise<number> {
@@ -40,9 +49,10 @@ async function runAccountsList(argv: string[]): Promise<number> {
       state: a.state,
       reason: a.stateReason,
       lastSyncedAt: a.lastSyncedAt === null ? null : new Date(a.lastSyncedAt).toISOString(),
+      accessExpiresAt: a.accessExpiresAt === null ? null : new Date(a.accessExpiresAt).toISOString(),
     }))
     if (values.json) console.log(JSON.stringify(lines, null, 2))
-    else for (const l of lines) console.log([l.id, l.workspace, l.channel, l.handle, l.state, l.lastSyncedAt ?? 'never synced', l.reason ?? ''].join('\t').trimEnd())
+    else for (const l of lines) console.log([l.id, l.workspace, l.channel, l.handle, l.state, l.lastSyncedAt ?? 'never synced', l.reason ?? '', accessNote(l)].join('\t').trimEnd())
     return EXIT.ok
   } finally {
     await core.close()
@@ -51,7 +61,7 @@ async function runAccountsList(argv: string[]): Promise<number> {
 
 export const accountsCommand: CliCommand = {
   name: 'accounts',
-  summary: 'Connect accounts (IMAP, X, Facebook) and list them',
+  summary: 'Connect accounts (IMAP, X, Facebook, Bluesky, Mastodon) and list them',
   usage: USAGE,
   async run(argv) {
     const [sub, ...rest] = argv

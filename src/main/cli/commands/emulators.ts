@@ -3,11 +3,13 @@ import { EXIT, UsageError, parseCommandArgs, untilSignalled, type CliCommand } f
 
 const USAGE = `Usage: earshot emulators [--port N] [--scenario test|demo]
 
-Runs the local X and Facebook emulators on 127.0.0.1 until Ctrl+C. Prints one line per emulator
-("x URL", "facebook URL"), then the emulated accounts' tokens and provider ids.
+Runs the local X, Facebook, Bluesky and Mastodon emulators on 127.0.0.1 until Ctrl+C. Prints one
+line per emulator ("x URL", "facebook URL", …), then the emulated accounts' credentials and ids.
+(Mastodon signs in on the emulated instance: "earshot accounts add mastodon --base-url URL".)
 
 Options:
-  --port N                X on N, Facebook on N+1 (default: free ports)
+  --port N                X on N, Facebook on N+1, Bluesky on N+2, Mastodon on N+3,
+                          the feed server (RSS/Atom for "earshot watch add") on N+4 (default: free ports)
   --scenario test|demo    demo adds a new mention and comment every few seconds (default: test)`
 
 export const emulatorsCommand: CliCommand = {
@@ -28,11 +30,19 @@ export const emulatorsCommand: CliCommand = {
     try {
       console.log(`x ${emulators.x.baseUrl}`)
       console.log(`facebook ${emulators.facebook.baseUrl}/v19.0`)
+      console.log(`bluesky ${emulators.bluesky.baseUrl}`)
+      console.log(`mastodon ${emulators.mastodon.baseUrl}`)
+      console.log(`feeds ${emulators.feeds.baseUrl}`)
       // Emulator credentials, not real ones: printed so scripts can run "earshot accounts add".
       console.log(`x-token ${emulators.x.control.token ?? ''}`)
       console.log(`x-user-id ${emulators.x.control.me.id}`)
       console.log(`facebook-token ${emulators.facebook.control.token ?? ''}`)
       console.log(`facebook-page-id ${emulators.facebook.control.pageId}`)
+      console.log(`bluesky-handle ${emulators.bluesky.control.identifier}`)
+      console.log(`bluesky-app-password ${emulators.bluesky.control.appPassword}`)
+      // Addresses for "earshot watch add": a food blog (RSS) and a review site (Atom).
+      console.log(`feed-blog ${emulators.feeds.control.url('blog')}`)
+      console.log(`feed-reviews ${emulators.feeds.control.url('reviews')}`)
       await untilSignalled()
       return EXIT.ok
     } finally {

@@ -5,11 +5,12 @@ import { EXIT, UsageError, openWriter, parseCommandArgs, type CliCommand } from 
 
 const USAGE = `Usage: earshot listen add <account-id> "<query>" [--data-dir DIR]
 
-Adds a listening query to an X account: tweets matching it (X recent search) arrive with its next sync.`
+Adds a listening query to an X or Bluesky account: posts matching it (X recent search, Bluesky
+searchPosts) arrive with its next sync.`
 
 export const listenCommand: CliCommand = {
   name: 'listen',
-  summary: 'Add an X listening query (recent search)',
+  summary: 'Add an X or Bluesky listening query (search)',
   usage: USAGE,
   async run(argv) {
     const { values, positionals } = parseCommandArgs('listen', argv, { 'data-dir': { type: 'string' } }, true)
@@ -25,7 +26,12 @@ export const listenCommand: CliCommand = {
     try {
       const account = loadSyncAccount(core.db, Number(accountArg))
       if (!account) throw new EarshotError('NOT_FOUND', `There is no account ${accountArg}.`)
-      if (account.channel !== 'x') throw new EarshotError('INVALID', `Account ${accountArg} is a ${account.channel} account; listening queries are for X accounts.`)
+      if (account.channel !== 'x' && account.channel !== 'bluesky') {
+        throw new EarshotError(
+          'INVALID',
+          `Account ${accountArg} is a ${account.channel} account; listening queries are for X and Bluesky accounts.`,
+        )
+      }
       const id = addListenQuery(core.db, account.id, query.trim())
       console.log(`Listening query ${id} added to account ${account.id} (@${account.handle}): ${query.trim()}`)
       return EXIT.ok

@@ -16,7 +16,7 @@ Options:
   --demo           create the demo workspaces if the data directory is new (default)
   --no-demo        start a new data directory empty
   --no-live        no live demo traffic (by default, when the data directory holds the demo, the
-                   bakery's X and Facebook accounts are fed by local emulators, and
+                   bakery's X, Facebook, Bluesky and Mastodon accounts are fed by local emulators, and
                    its demo mailbox by a local Dovecot when one is installed)
   --static-dir DIR serve this built web app instead of <repo>/out/web
   --data-dir DIR   the data directory (default: the desktop app's)`
@@ -60,10 +60,13 @@ export const serveCommand: CliCommand = {
       core.startBackground()
       // Printed so e2e tests can drive the emulators' /_control API (emulators/README.md), as soon as
       // they serve: the demo mail server may take seconds longer to start.
-      const onEmulators = ({ xBaseUrl, facebookBaseUrl }: { xBaseUrl: string; facebookBaseUrl: string }) => {
-        console.log('demo: live X and Facebook traffic from local emulators')
-        console.log(`demo: x ${xBaseUrl}`)
-        console.log(`demo: facebook ${facebookBaseUrl}`)
+      const onEmulators = (urls: { xBaseUrl: string; facebookBaseUrl: string; feedsBaseUrl: string; blueskyBaseUrl: string; mastodonBaseUrl: string }) => {
+        console.log('demo: live X, Facebook, Bluesky and Mastodon traffic from local emulators')
+        console.log(`demo: x ${urls.xBaseUrl}`)
+        console.log(`demo: facebook ${urls.facebookBaseUrl}`)
+        console.log(`demo: feeds ${urls.feedsBaseUrl}`)
+        console.log(`demo: bluesky ${urls.blueskyBaseUrl}`)
+        console.log(`demo: mastodon ${urls.mastodonBaseUrl}`)
       }
       const traffic = values['no-live'] ? null : await startDemoTraffic(core, { onEmulators })
       if (traffic) console.log(describeDemoMailServer(traffic.mail))

@@ -39,10 +39,11 @@ export async function openLoopbackRedirect(arg: {
     else settle.reject(outcome.error)
     settle = null
   }
-  const timer = setTimeout(
-    () => finish({ error: new ConnectorError('auth', 'The sign-in was not completed in time. Try connecting again.') }),
-    arg.timeoutMs ?? 5 * 60_000,
-  )
+  // Nobody may be waiting on `code` any more when the time is up, so the server closes itself too.
+  const timer = setTimeout(() => {
+    finish({ error: new ConnectorError('auth', 'The sign-in was not completed in time. Try connecting again.') })
+    void close()
+  }, arg.timeoutMs ?? 5 * 60_000)
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')

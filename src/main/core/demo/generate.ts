@@ -1,8 +1,11 @@
 import type { Db } from '../store/db'
 import { createAccount } from '../store/repos/accounts'
+import { savePolicy } from '../store/repos/policies'
 import { createWorkspace } from '../store/repos/workspaces'
+import { addDemoCannedReplies } from './canned-replies'
 import { buildConversation, type AccountContext, type DemoConversation } from './conversation'
 import { demoPerson } from './people'
+import { demoPolicy } from './policy'
 import { createRng, hashSeed, type Rng } from './prng'
 import { DEMO_LABEL, SCENARIO, type DemoAccountSpec, type DemoWorkspaceSpec } from './scenario'
 import { createConversationSink } from './sink'
@@ -55,7 +58,9 @@ export function generateDemo(db: Db, options: DemoOptions = {}): DemoSummary {
   let ingestMs = 0
   SCENARIO.forEach((spec, workspaceIndex) => {
     const workspaceId = createWorkspace(db, { name: `${DEMO_LABEL}${spec.business.name}`, isDemo: true, now })
+    savePolicy(db, workspaceId, demoPolicy(now), now)
     workspaceIds.push(workspaceId)
+    addDemoCannedReplies(db, workspaceId, spec.business, now)
     spec.accounts.forEach((account, accountIndex) => {
       const accountId = createAccount(db, {
         workspaceId,

@@ -1,5 +1,6 @@
 import type { Db } from '../store/db'
 import { createWorkspace } from '../store/repos/workspaces'
+import { settleAllClocks } from '../insight/clocks'
 import { generateDemo } from './generate'
 
 export { generateDemo, DEFAULT_SEED, type DemoOptions, type DemoProgress, type DemoSummary } from './generate'
@@ -23,8 +24,11 @@ export function initializeOnFirstStart(db: Db, mode: FirstStart, now: number = D
   db.transaction(() => {
     // Checked again inside the write transaction: two processes racing here must not both build it.
     if (db.prepare('SELECT 1 FROM settings WHERE key = ?').get(INITIALIZED_KEY)) return
-    if (mode === 'first-start') generateDemo(db, { now })
-    else if (mode === 'never') createWorkspace(db, { name: EMPTY_WORKSPACE_NAME, now })
+    if (mode === 'first-start') {
+      generateDemo(db, { now })
+      // The demo opens with every response-time clock already running, not settled on first look.
+      settleAllClocks(db)
+    } else if (mode === 'never') createWorkspace(db, { name: EMPTY_WORKSPACE_NAME, now })
     db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(INITIALIZED_KEY, JSON.stringify({ at: now, demo: mode === 'first-start' }))
   })()
 }

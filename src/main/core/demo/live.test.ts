@@ -35,14 +35,15 @@ function whenChanged(check: () => boolean): Promise<void> {
 }
 
 describe('live demo traffic', () => {
-  it('connects the bakery X and Facebook accounts to the emulators and brings new mentions in', async () => {
+  it('connects the bakery’s X, Facebook, Bluesky and Mastodon accounts to the emulators and brings new mentions in', async () => {
     const count = (sql: string, ...params: unknown[]) => core.db.prepare(sql).pluck().get(...params) as number
     const pausedBefore = count("SELECT count(*) FROM accounts WHERE state = 'paused'")
     traffic = await startDemoTraffic(core, { mail: false })
     expect(traffic).not.toBeNull()
     if (!traffic) return
     const active = core.db.prepare("SELECT id, channel FROM accounts WHERE state = 'active' ORDER BY channel").all() as { id: number; channel: string }[]
-    expect(active.map((a) => a.channel)).toEqual(['facebook', 'x'])
+    expect(active.map((a) => a.channel)).toEqual(['bluesky', 'facebook', 'mastodon', 'x'])
+    // X and Facebook were paused demo accounts; Bluesky and Mastodon are added by the first live start.
     expect(count("SELECT count(*) FROM accounts WHERE state = 'paused'")).toBe(pausedBefore - 2)
     const xAccount = active.find((a) => a.channel === 'x')?.id ?? 0
 
@@ -51,7 +52,14 @@ describe('live demo traffic', () => {
     const mention = traffic.emulators.x.control.addMention({ text: `@${traffic.emulators.x.control.me.username} Live-Test ${Date.now()}` })
     await whenChanged(() => fromEmulator(mention.text) === 1)
     expect(fromEmulator(mention.text)).toBe(1)
-  }, 20_000)
+
+    const onChannel = (channel: string, text: string) =>
+      count('SELECT count(*) FROM messages m JOIN accounts a ON a.id = m.account_id WHERE a.channel = ? AND m.body_text LIKE ?', channel, `%${text}%`)
+    const stamp = Date.now()
+    traffic.emulators.bluesky.control.addMention({ text: `@${traffic.emulators.bluesky.control.me.handle} Bluesky-Test ${stamp}` })
+    traffic.emulators.mastodon.control.addMention({ text: `Mastodon-Test ${stamp}` })
+    await whenChanged(() => onChannel('bluesky', `Bluesky-Test ${stamp}`) === 1 && onChannel('mastodon', `Mastodon-Test ${stamp}`) === 1)
+  }, 30_000)
 
   it('does nothing without demo workspaces', async () => {
     const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-live-empty-'))

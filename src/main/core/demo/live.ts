@@ -1,10 +1,12 @@
 import { startEmulators, type Emulators } from '../../../../emulators/index'
 import type { Core } from '../index'
 import { setAccountState } from '../sync/accounts'
+import { connectDemoFeed, pauseFeed } from '../watch/demo-feed'
 import { configureSocialAccount } from '../sync/connectors'
 import { startDemoMailServer, type DemoMailServer } from './demo-mail'
 import { DEMO_ACCOUNT_REASON } from './generate'
 import { DEMO_LABEL, SCENARIO } from './scenario'
+import { connectDemoOpenNetworks } from './open-networks'
 
 /** The demo's live accounts are polled this often, so new traffic shows up within seconds. */
 export const LIVE_POLL_SECONDS = 5
@@ -43,8 +45,8 @@ function findLiveAccounts(core: Core): LiveAccounts | null {
 }
 
 /**
- * Live traffic for the demo: starts the X and Facebook emulators in their 'demo' scenario (a new
- * mention or comment every few seconds) and connects the bakery's X and Facebook accounts to them.
+ * Live traffic for the demo: starts the emulators in their 'demo' scenario (a new mention or comment
+ * every few seconds) and connects the bakery's X, Facebook, Bluesky and Mastodon accounts to them.
  * When Dovecot is installed, a local mail server feeds a demo mail account too (./demo-mail.ts).
  * Runs on every start, since the emulators get new ports each time. Returns null when the data
  * directory holds no demo (the user removed it, or started without one): nothing is started then.
@@ -55,7 +57,7 @@ export async function startDemoTraffic(
     port?: number
     mail?: boolean
     /** Told as soon as the emulators serve, before the (slower) mail server has started. */
-    onEmulators?: (urls: { xBaseUrl: string; facebookBaseUrl: string }) => void
+    onEmulators?: (urls: { xBaseUrl: string; facebookBaseUrl: string; feedsBaseUrl: string; blueskyBaseUrl: string; mastodonBaseUrl: string }) => void
   } = {},
 ): Promise<DemoTraffic | null> {
   const live = findLiveAccounts(core)
@@ -74,8 +76,16 @@ export async function startDemoTraffic(
     connect(live.x, emulators.x.baseUrl, emulators.x.control.token, emulators.x.control.me.id)
     connect(live.facebook, facebookBaseUrl, emulators.facebook.control.token, emulators.facebook.control.pageId)
   })()
-  core.events.emit('db:changed', { tables: ['accounts'], workspaceId: live.workspaceId, ids: [live.x, live.facebook] })
-  options.onEmulators?.({ xBaseUrl: emulators.x.baseUrl, facebookBaseUrl })
+  // The bakery is on Bluesky and Mastodon too, with accounts the first live start adds.
+  const openNetworks = await connectDemoOpenNetworks(core.db, secrets, { workspaceId: live.workspaceId, emulators, pollSeconds: LIVE_POLL_SECONDS })
+  core.events.emit('db:changed', { tables: ['accounts'], workspaceId: live.workspaceId, ids: [live.x, live.facebook, ...openNetworks] })
+  // The bakery also watches the emulated food blog, which names it now and then.
+  const demoFeed = connectDemoFeed(core.db, live.workspaceId, emulators.feeds.control.url('blog'))
+  core.events.emit('db:changed', { tables: ['feeds'], workspaceId: live.workspaceId, ids: [demoFeed] })
+  options.onEmulators?.({
+    xBaseUrl: emulators.x.baseUrl, facebookBaseUrl, feedsBaseUrl: emulators.feeds.baseUrl,
+    blueskyBaseUrl: emulators.bluesky.baseUrl, mastodonBaseUrl: emulators.mastodon.baseUrl,
+  })
   const mail: DemoMailServer = options.mail === false ? { status: 'off' } : await startDemoMailServer(core, live.workspaceId)
   return {
     xBaseUrl: emulators.x.baseUrl,
@@ -85,7 +95,8 @@ export async function startDemoTraffic(
     async close() {
       if (mail.status === 'running') await mail.close()
       // Paused again, so a later start without live traffic (--no-live) does not poll dead ports.
-      for (const id of [live.x, live.facebook]) setAccountState(core.db, id, 'paused', DEMO_ACCOUNT_REASON)
+      for (const id of [live.x, live.facebook, ...openNetworks]) setAccountState(core.db, id, 'paused', DEMO_ACCOUNT_REASON)
+      pauseFeed(core.db, demoFeed)
       await emulators.close()
     },
   }

@@ -43,6 +43,11 @@ export const ANGRY_INFLUENCER: SpecialPerson = {
 const FOOD_BLOG: IngestIdentity = { externalId: '1199000000000002', handle: 'duesseldorf_isst', displayName: 'Düsseldorf isst', followers: 48_200 }
 const WELLNESS_WEEKLY: IngestIdentity = { externalId: '1199000000000003', handle: 'berlinwellness', displayName: 'Berlin Wellness Weekly', followers: 23_500 }
 const DINKEL_FAN: IngestIdentity = { externalId: '100004999000002', displayName: 'Sabine Krüger', followers: 340 }
+/**
+ * Helene wrote by mail first, from an address no other channel knows; her signature names her X account,
+ * so Earshot suggests merging the two and says why.
+ */
+const HELENE_BY_MAIL: IngestIdentity = { externalId: 'helene.armbruster@posteo.example', displayName: 'Helene Armbruster' }
 
 export const SPECIAL_PEOPLE: readonly SpecialPerson[] = [HEAVY_REGULAR, ANGRY_INFLUENCER]
 
@@ -132,6 +137,27 @@ export function* storyConversations(workspaceIndex: number, ctx: AccountContext)
       { turn: 1, direction: 'out', at: now - 9 * 24 * HOUR + 40 * MINUTE, body: '@duesseldorf_isst Danke, da freut sich die ganze Backstube! ^JO', authorName: `Jonas · ${ctx.business.name}` },
     ]
     yield { items: conversationOf(ctx, SPECIAL_BASE + 900_003, FOOD_BLOG, 'public', praise), status: 'done', assignee: 'Jonas', tags: ['Lob'] }
+  }
+  if (workspaceIndex === 0 && ctx.channel === 'email') {
+    const subject = 'Unsere Hochzeitstorte – Bestellung bestätigen?'
+    const order: ItemSpec[] = [
+      {
+        turn: 0,
+        direction: 'in',
+        at: now - 12 * 24 * HOUR,
+        subject,
+        body: 'Guten Tag,\n\nvor gut vier Wochen habe ich bei Ihnen im Laden unsere Hochzeitstorte bestellt (drei Etagen, Himbeere und Vanille) und 150 € angezahlt. Könnten Sie mir die Bestellung bitte kurz schriftlich bestätigen?\n\nViele Grüße\nHelene Armbruster\n-- \nFood-Bloggerin · X: @helene_isst',
+      },
+      {
+        turn: 1,
+        direction: 'out',
+        at: now - 12 * 24 * HOUR + 3 * HOUR,
+        subject: `AW: ${subject}`,
+        authorName: `Jonas · ${ctx.business.name}`,
+        body: `Hallo Frau Armbruster,\n\nvielen Dank, wir sehen nach und melden uns morgen bei Ihnen.\n\nViele Grüße\nJonas · ${ctx.business.name}`,
+      },
+    ]
+    yield { items: conversationOf(ctx, SPECIAL_BASE + 900_006, HELENE_BY_MAIL, 'private', order), status: 'done', assignee: 'Jonas', tags: [] }
   }
   if (workspaceIndex === 0 && ctx.channel === 'facebook') {
     const wish = { turn: 0, direction: 'in' as const, at: now - 4 * HOUR, body: 'Bitte wieder Dinkelbrötchen ohne Sesam! Seit drei Wochen gibt es nur noch welche mit, und meine Tochter verträgt keinen Sesam.' }

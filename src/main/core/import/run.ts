@@ -35,7 +35,8 @@ export async function runImport(db: Db, options: ImportOptions & { targetCommitM
   })
   const pool = createParsePool(progress.total < SMALL_IMPORT ? 0 : (options.workers ?? defaultImportParsers()))
   try {
-    await parseInOrder(pool, messageJobs(found), options, (outcome) => batcher.take(outcome))
+    const context = { dataDir: options.dataDir, own: [...account.own] }
+    await parseInOrder(pool, messageJobs(found), context, options.signal, (outcome) => batcher.take(outcome))
     await batcher.flush()
   } finally {
     await pool.close()
@@ -50,21 +51,22 @@ export async function runImport(db: Db, options: ImportOptions & { targetCommitM
 async function parseInOrder(
   pool: ParsePool,
   jobs: AsyncIterable<{ source: string } & ({ file: string } | { raw: Buffer; receivedAt: number })>,
-  options: ImportOptions,
+  context: { dataDir: string; own: readonly string[] },
+  signal: AbortSignal | undefined,
   take: (outcome: ParseOutcome) => void | Promise<void>,
 ): Promise<void> {
   const window = Math.max(8, pool.size * 64)
   const inFlight: Promise<ParseOutcome>[] = []
   for await (const job of jobs) {
-    options.signal?.throwIfAborted()
-    const parsing = pool.parse({ ...job, dataDir: options.dataDir })
+    signal?.throwIfAborted()
+    const parsing = pool.parse({ ...job, ...context })
     // Awaited below in order; the no-op keeps an abort from leaving the rest as unhandled rejections.
     parsing.catch(() => undefined)
     inFlight.push(parsing)
     if (inFlight.length >= window) await take(await inFlight.shift()!)
   }
   while (inFlight.length > 0) {
-    options.signal?.throwIfAborted()
+    signal?.throwIfAborted()
     await take(await inFlight.shift()!)
   }
 }

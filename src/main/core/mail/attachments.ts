@@ -11,9 +11,15 @@ export const attachmentPath = (dataDir: string, sha256: string): string =>
 export function storeAttachmentContent(dataDir: string, attachment: Pick<ParsedAttachment, 'sha256' | 'content'>): void {
   const target = attachmentPath(dataDir, attachment.sha256)
   if (fs.existsSync(target)) return
-  fs.mkdirSync(path.dirname(target), { recursive: true })
   const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-  fs.writeFileSync(temp, attachment.content)
+  try {
+    fs.writeFileSync(temp, attachment.content)
+  } catch (error) {
+    // The folder is made when first needed: a recursive mkdir before every write cost more than the write.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    fs.mkdirSync(path.dirname(target), { recursive: true })
+    fs.writeFileSync(temp, attachment.content)
+  }
   fs.renameSync(temp, target)
 }
 

@@ -1,4 +1,6 @@
 import fs from 'node:fs'
+import type { Sentiment } from '../../../shared/domain'
+import { moodOfMessage } from '../insight/sentiment'
 import { storeAttachmentContent, type AttachmentMeta } from './attachments'
 import { parseMail, type ParsedMail } from './parse'
 
@@ -6,12 +8,17 @@ import { parseMail, type ParsedMail } from './parse'
  * One message to read: a file (maildir entry, .eml) that the parser reads itself, or bytes already
  * split out of an mbox. The same job runs in a worker thread (bulk import) or in-process.
  */
-export type ParseJob =
-  | { source: string; file: string; dataDir: string }
-  | { source: string; raw: Uint8Array; receivedAt: number; dataDir: string }
+export type ParseJob = ({ source: string; file: string } | { source: string; raw: Uint8Array; receivedAt: number }) & {
+  dataDir: string
+  /** The shop's own addresses (lower-cased): their mails are replies, not read for mood. */
+  own: readonly string[]
+}
 
-/** A parsed mail whose attachment content is already on disk: only the metadata travels back. */
-export type StoredMail = Omit<ParsedMail, 'attachments'> & { attachments: AttachmentMeta[] }
+/**
+ * A parsed mail whose attachment content is already on disk: only the metadata travels back. A
+ * customer's mail comes with its mood, read here so the ingest thread need not (see IngestItem.mood).
+ */
+export type StoredMail = Omit<ParsedMail, 'attachments'> & { attachments: AttachmentMeta[]; mood: Sentiment | null }
 
 export type ParseOutcome =
   | { source: string; raw: Uint8Array; mail: StoredMail }
@@ -68,7 +75,9 @@ export async function runParseJob(job: ParseJob): Promise<ParseOutcome> {
       storeAttachmentContent(job.dataDir, { sha256: meta.sha256, content })
       return meta
     })
-    return { source: job.source, raw, mail: { ...parsed, attachments } }
+    const ours = parsed.from !== null && job.own.includes(parsed.from.address)
+    const mood = ours ? null : moodOfMessage(parsed.subject || null, parsed.text)
+    return { source: job.source, raw, mail: { ...parsed, attachments, mood } }
   } catch (error) {
     return { source: job.source, raw, reason: `unreadable: ${(error as Error).message}` }
   }

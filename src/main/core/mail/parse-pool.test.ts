@@ -24,7 +24,7 @@ describe('parseWorkerSpec', () => {
 })
 
 describe('createParsePool', () => {
-  it('parses files on a worker thread, storing attachments there and returning the raw bytes', async () => {
+  it('parses files on a worker thread, storing attachments there and returning the raw bytes and a customer’s mood', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-pool-'))
     dirs.push(dir)
     const file = path.join(dir, 'a.eml')
@@ -34,12 +34,14 @@ describe('createParsePool', () => {
     fs.writeFileSync(file, raw)
     const pool = createParsePool(1)
     try {
-      const [ok, empty] = await Promise.all([
-        pool.parse({ source: 'file:a', file, dataDir: dir }),
-        pool.parse({ source: 'mbox:x#0', raw: new Uint8Array(0), receivedAt: 1, dataDir: dir }),
+      const [ok, ours, empty] = await Promise.all([
+        pool.parse({ source: 'file:a', file, dataDir: dir, own: ['support@shop.de'] }),
+        pool.parse({ source: 'file:a', file, dataDir: dir, own: ['anna@example.de'] }),
+        pool.parse({ source: 'mbox:x#0', raw: new Uint8Array(0), receivedAt: 1, dataDir: dir, own: [] }),
       ])
-      if (!('mail' in ok)) throw new Error(`not parsed: ${ok.reason}`)
-      expect(ok.mail).toMatchObject({ subject: 'Grüße', messageId: '<p1@x.de>', text: 'Hallo' })
+      if (!('mail' in ok) || !('mail' in ours)) throw new Error('not parsed')
+      expect(ok.mail).toMatchObject({ subject: 'Grüße', messageId: '<p1@x.de>', text: 'Hallo', mood: { label: 'neutral' } })
+      expect(ours.mail.mood).toBeNull()
       expect(Buffer.from(ok.raw).toString('utf8')).toBe(raw)
       expect(fs.readFileSync(attachmentPath(dir, ok.mail.attachments[0]!.sha256)).toString()).toBe('PDF')
       expect(empty).toMatchObject({ reason: 'empty message' })

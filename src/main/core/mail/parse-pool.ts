@@ -25,7 +25,16 @@ interface Pending {
 interface Slot {
   worker: Worker
   pending: Map<number, Pending>
+  /** Jobs not yet posted: they go to the worker in batches (see BATCH). */
+  queued: { id: number; job: ParseJob }[]
+  sendScheduled: boolean
 }
+
+/**
+ * Jobs per message to a worker (and outcomes per reply): a message each way per mail cost about as
+ * much as parsing a short one.
+ */
+const BATCH = 16
 
 /** size 0 parses in-process (small imports, tests): no thread start-up for a handful of mails. */
 export function createParsePool(size = defaultParsePoolSize(), spec: WorkerSpec = parseWorkerSpec(import.meta.url)): ParsePool {
@@ -35,16 +44,19 @@ export function createParsePool(size = defaultParsePoolSize(), spec: WorkerSpec 
   const slots: Slot[] = []
 
   const spawn = (index: number): void => {
-    const slot: Slot = { worker: new Worker(spec.entry, spec.options), pending: new Map() }
+    const slot: Slot = { worker: new Worker(spec.entry, spec.options), pending: new Map(), queued: [], sendScheduled: false }
     slots[index] = slot
-    slot.worker.on('message', ({ id, outcome }: { id: number; outcome: ParseOutcome }) => {
-      const waiting = slot.pending.get(id)
-      slot.pending.delete(id)
-      waiting?.resolve(outcome)
+    slot.worker.on('message', (outcomes: { id: number; outcome: ParseOutcome }[]) => {
+      for (const { id, outcome } of outcomes) {
+        const waiting = slot.pending.get(id)
+        slot.pending.delete(id)
+        waiting?.resolve(outcome)
+      }
     })
     const fail = (error: Error) => {
       for (const waiting of slot.pending.values()) waiting.reject(error)
       slot.pending.clear()
+      slot.queued = []
       // A worker that died (out of memory on a monstrous message, say) is replaced for the rest.
       if (!closed && slots[index] === slot) spawn(index)
     }
@@ -53,6 +65,13 @@ export function createParsePool(size = defaultParsePoolSize(), spec: WorkerSpec 
   }
   for (let i = 0; i < size; i++) spawn(i)
 
+  const send = (slot: Slot): void => {
+    slot.sendScheduled = false
+    if (slot.queued.length === 0) return
+    slot.worker.postMessage(slot.queued)
+    slot.queued = []
+  }
+
   return {
     size,
     parse(job) {
@@ -60,7 +79,13 @@ export function createParsePool(size = defaultParsePoolSize(), spec: WorkerSpec 
       const id = nextId++
       return new Promise<ParseOutcome>((resolve, reject) => {
         slot.pending.set(id, { resolve, reject })
-        slot.worker.postMessage({ id, job })
+        slot.queued.push({ id, job })
+        if (slot.queued.length >= BATCH) send(slot)
+        else if (!slot.sendScheduled) {
+          // A partial batch leaves once the caller has queued what it had at hand.
+          slot.sendScheduled = true
+          setImmediate(() => send(slot))
+        }
       })
     },
     async close() {

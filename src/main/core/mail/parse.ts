@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import PostalMime, { type Address, type Attachment } from 'postal-mime'
 import { sanitizeMailHtml } from './sanitize'
+import { readSimpleMail } from './simple-mail'
 
 export interface MailAddress {
   /** Lower-cased, so it can serve as an identity's external id. */
@@ -51,12 +52,15 @@ export const rawMessageKey = (raw: Buffer): string => `sha256:${crypto.createHas
 /**
  * Parses one RFC 5322 message. postal-mime decodes charsets (TextDecoder), encoded words and nested
  * multiparts; we measured it at ~2.3× mailparser's simpleParser on the import benchmark's corpus
- * (3,260 vs 1,400 msg/s on one core). We normalise its result and sanitise the HTML here, once, so
- * no caller can forget.
+ * (3,260 vs 1,400 msg/s on one core). The common single-part mail takes a shortcut with the same
+ * result (simple-mail.ts). We normalise the result and sanitise the HTML here, once, so no caller
+ * can forget.
  */
 export async function parseMail(raw: Buffer, options: ParseOptions): Promise<ParsedMail> {
+  const repaired = repairHeaderBytes(raw)
   // Every message/rfc822 part is kept as an attachment (a forwarded mail is a file, not our body text).
-  const mail = await PostalMime.parse(repairHeaderBytes(raw), { forceRfc822Attachments: true, attachmentEncoding: 'arraybuffer' })
+  const mail =
+    readSimpleMail(repaired) ?? (await PostalMime.parse(repaired, { forceRfc822Attachments: true, attachmentEncoding: 'arraybuffer' }))
   const date = headerDate(mail.headerLines.find((h) => h.key === 'date')?.line, mail.date)
   const sanitised = typeof mail.html === 'string' && mail.html.trim() ? sanitizeMailHtml(mail.html) : null
   const text = mail.text ?? (typeof mail.html === 'string' ? htmlFallbackText(mail.html) : '')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { BLOCKED_IMAGE_SRC, restoreRemoteImages, sanitizeMailHtml } from './sanitize'
+import { restoreRemoteImages } from './frame'
+import { BLOCKED_IMAGE_SRC, sanitizeMailHtml } from './sanitize'
 
 describe('sanitizeMailHtml', () => {
   it('drops everything that could run code or navigate', () => {

@@ -85,11 +85,3 @@ export function sanitizeMailHtml(html: string): SanitisedHtml {
   const clean = sanitizeHtml(html, options)
   return { html: clean, trackersRemoved, remoteImagesBlocked }
 }
-
-/** The renderer's side: puts a blocked image's address back once the user allowed the sender. */
-export function restoreRemoteImages(html: string): string {
-  return html.replace(
-    /<img([^>]*?)\ssrc="[^"]*"([^>]*?)\sdata-earshot-src="([^"]*)"([^>]*)>/g,
-    (_m, a: string, b: string, url: string, c: string) => `<img${a} src="${url}"${b}${c}>`,
-  )
-}

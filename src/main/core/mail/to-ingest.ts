@@ -1,3 +1,4 @@
+import type { Sentiment } from '../../../shared/domain'
 import type { IngestIdentity, IngestItem } from '../store/ingest'
 import type { AttachmentMeta } from './attachments'
 import { rawMessageKey, type MailAddress, type ParsedMail } from './parse'
@@ -9,8 +10,11 @@ export interface MailForIngest {
   attachments: AttachmentMeta[]
 }
 
-/** A parsed mail; its attachments may still carry their content (IMAP) or not (the parse worker). */
-export type MailToMap = Omit<ParsedMail, 'attachments'> & { attachments: readonly AttachmentMeta[] }
+/**
+ * A parsed mail; its attachments may still carry their content (IMAP) or not (the parse worker),
+ * and the parse worker read a customer's mood already.
+ */
+export type MailToMap = Omit<ParsedMail, 'attachments'> & { attachments: readonly AttachmentMeta[]; mood?: Sentiment | null }
 
 const metaOf = (a: AttachmentMeta): AttachmentMeta => ({
   filename: a.filename, contentType: a.contentType, size: a.size, sha256: a.sha256, contentId: a.contentId, inline: a.inline,
@@ -56,6 +60,7 @@ export function mailToIngest(
     inReplyTo: mail.inReplyTo,
     sentAt: mail.sentAt,
     raw,
+    ...(!outgoing && mail.mood ? { mood: mail.mood } : {}),
   }
   const attachments = mail.attachments.map(metaOf)
   return { item, attachments }

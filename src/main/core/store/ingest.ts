@@ -1,5 +1,7 @@
-import type { Channel, Direction, EpochMs, Visibility } from '../../../shared/domain'
+import type { Channel, Direction, EpochMs, Sentiment, Visibility } from '../../../shared/domain'
+import { moodOfMessage } from '../insight/sentiment'
 import type { Db } from './db'
+import { prepareIngestStatements, type IngestStatements } from './ingest-statements'
 import { messageIdRange } from './message-ids'
 
 /** A person on a channel, as a provider describes them. */
@@ -27,6 +29,13 @@ export interface IngestItem {
   sentAt: EpochMs
   /** The provider's payload as received, kept so a better parser can re-read it later. */
   raw?: Buffer | string | null
+  /** The listening query (listen_queries.id) a public post was found by, when it was found by one. */
+  listenQueryId?: number | null
+  /**
+   * The mood of an incoming message when it was read already, off the ingest thread (the import's
+   * parse stage does); otherwise ingest reads it. Ignored for outgoing messages.
+   */
+  mood?: Sentiment
 }
 
 export interface IngestBatch {
@@ -54,23 +63,32 @@ interface AccountRow {
  * (account_id, external_id): replaying a batch changes nothing, an edited message is updated in place.
  */
 export function createIngestor(db: Db): (batch: IngestBatch) => IngestOutcome {
-  const s = prepare(db)
+  const s = prepareIngestStatements(db)
   const run = db.transaction((batch: IngestBatch): IngestOutcome => {
     const account = s.account.get(batch.accountId) as AccountRow | undefined
     if (!account) throw new Error(`Account ${batch.accountId} does not exist`)
     const range = messageIdRange(account.workspace_id)
     const before = s.lastMessageId.get(range) as number
     const state = newBatchState(account, batch.accountId, before + 1)
-    for (const item of latestPerExternalId(batch.items)) ingestItem(s, state, item)
+    const items = latestPerExternalId(batch.items)
+    createNewPeople(s, state, items)
+    for (const item of items) ingestItem(s, state, item)
     if (state.inserted > 0) s.indexNewMessages.run({ after: before, last: range.last })
     // A customer writing again after we closed or snoozed the conversation wants an answer again.
     for (const [id, sentAt] of state.newestInbound) s.reopenOnNewer.run({ id, sentAt })
-    for (const [id, added] of state.touched) s.addToConversation.run({ id, ...added })
+    for (const [id, { sentiment, ...added }] of state.touched) {
+      s.addToConversation.run({
+        id,
+        ...added,
+        sentiment: sentiment?.score ?? null,
+        sentimentLabel: sentiment?.label ?? null,
+      })
+    }
     if (batch.cursor) s.saveCursor.run(batch.accountId, batch.cursor.stream, batch.cursor.value, state.now)
     return {
       inserted: state.inserted,
       updated: state.updated,
-      conversationIds: [...state.touched.keys()],
+      conversationIds: [...state.changedConversations],
       contactIds: [...state.contacts],
     }
   })
@@ -81,7 +99,7 @@ export function createIngestor(db: Db): (batch: IngestBatch) => IngestOutcome {
  * One row per message: a provider can repeat an item within a page (an edit, a retry); the last copy
  * wins. It also guarantees that an update only ever touches rows indexed by an earlier batch.
  */
-function latestPerExternalId(items: readonly IngestItem[]): IngestItem[] {
+export function latestPerExternalId(items: readonly IngestItem[]): IngestItem[] {
   const byId = new Map<string, IngestItem>()
   for (const item of items) {
     byId.delete(item.externalId)
@@ -90,7 +108,7 @@ function latestPerExternalId(items: readonly IngestItem[]): IngestItem[] {
   return byId.size === items.length ? [...items] : [...byId.values()]
 }
 
-type Statements = ReturnType<typeof prepare>
+type Statements = IngestStatements
 type ResolvedIdentity = { id: number; contact_id: number; handle: string | null; display_name: string | null; followers: number | null }
 
 /** Per-batch memo: a batch usually holds several messages of the same people and threads. */
@@ -107,6 +125,8 @@ function newBatchState(account: AccountRow, accountId: number, nextMessageId: nu
     newestInbound: new Map<number, number>(),
     /** What this batch added to each conversation, folded into its stored aggregates at the end. */
     touched: new Map<number, Added>(),
+    /** Conversations that got a new message, in order (a new one may hold its only message already). */
+    changedConversations: new Set<number>(),
     contacts: new Set<number>(),
     inserted: 0,
     updated: 0,
@@ -122,6 +142,8 @@ interface Added {
   maxOut: number | null
   /** The newest message's opening words: the conversation's snippet if it is newer than what is stored. */
   snippet: string
+  /** The mood of the newest incoming message: the conversation's if it is newer than what is stored. */
+  sentiment: Sentiment | null
 }
 
 const SNIPPET_LENGTH = 240
@@ -129,9 +151,11 @@ const SNIPPET_LENGTH = 240
 const minOf = (a: number | null, b: number) => (a === null ? b : Math.min(a, b))
 const maxOf = (a: number | null, b: number) => (a === null ? b : Math.max(a, b))
 
-function addMessage(added: Added | undefined, item: IngestItem): Added {
+function addMessage(added: Added | undefined, item: IngestItem, mood: Sentiment | null): Added {
   const inbound = item.direction === 'in'
   const newest = !added || item.sentAt >= added.maxAt
+  const priorIn = added?.maxIn ?? null
+  const newestInbound = inbound && (priorIn === null || item.sentAt >= priorIn)
   return {
     count: (added?.count ?? 0) + 1,
     maxAt: newest ? item.sentAt : added.maxAt,
@@ -139,14 +163,20 @@ function addMessage(added: Added | undefined, item: IngestItem): Added {
     maxIn: inbound ? maxOf(added?.maxIn ?? null, item.sentAt) : (added?.maxIn ?? null),
     maxOut: inbound ? (added?.maxOut ?? null) : maxOf(added?.maxOut ?? null, item.sentAt),
     snippet: newest ? item.bodyText.slice(0, SNIPPET_LENGTH) : added.snippet,
+    sentiment: newestInbound ? mood : (added?.sentiment ?? null),
   }
 }
+
+/** Only what customers write is read for mood. */
+const moodOf = (item: IngestItem): Sentiment | null =>
+  item.direction === 'in' ? (item.mood ?? moodOfMessage(item.subject, item.bodyText)) : null
 
 function ingestItem(s: Statements, state: BatchState, item: IngestItem): void {
   const { account, accountId } = state
   const identity = resolveIdentity(s, state, item.customer)
-  const conversation = resolveConversation(s, state, item, identity.contact_id)
   const authorName = item.authorName ?? (item.direction === 'in' ? item.customer.displayName : account.display_name)
+  const mood = moodOf(item)
+  const conversation = resolveConversation(s, state, item, identity.contact_id, mood)
   const inserted = s.insertMessage.run(
     state.nextMessageId,
     account.workspace_id,
@@ -163,135 +193,127 @@ function ingestItem(s: Statements, state: BatchState, item: IngestItem): void {
     item.inReplyTo ?? null,
     item.sentAt,
     typeof item.raw === 'string' ? Buffer.from(item.raw, 'utf8') : (item.raw ?? null),
+    mood?.score ?? null,
+    mood?.label ?? null,
+    item.listenQueryId ?? null,
   ).changes
   if (inserted === 0) {
     const { subject = null, bodyText, bodyHtml = null, externalId } = item
-    state.updated += s.updateMessage.run({ subject, bodyText, bodyHtml, authorName, accountId, externalId }).changes
+    const sentiment = mood?.score ?? null
+    const sentimentLabel = mood?.label ?? null
+    const edit = { subject, bodyText, bodyHtml, authorName, accountId, externalId, sentiment, sentimentLabel }
+    const edited = s.updateMessage.run(edit)
+    state.updated += edited.changes
+    if (edited.changes > 0 && mood) s.refreshConversationMood.run(conversation.id)
+    // A post that came in as a mention first is also one of the query's findings.
+    if (item.listenQueryId != null) s.linkListenQuery.run(item.listenQueryId, accountId, externalId)
     return
   }
   state.inserted++
   state.nextMessageId++
-  state.touched.set(conversation.id, addMessage(state.touched.get(conversation.id), item))
+  if (!conversation.holdsItem) state.touched.set(conversation.id, addMessage(state.touched.get(conversation.id), item, mood))
+  state.changedConversations.add(conversation.id)
   state.contacts.add(identity.contact_id)
   if (item.direction === 'in' && !conversation.isNew) {
     state.newestInbound.set(conversation.id, Math.max(item.sentAt, state.newestInbound.get(conversation.id) ?? 0))
   }
 }
 
+/** The customer's identity (createNewPeople found or made it); a changed name, handle or reach is saved. */
 function resolveIdentity(s: Statements, state: BatchState, who: IngestIdentity): ResolvedIdentity {
-  const { workspace_id: workspaceId, channel } = state.account
-  const existing =
-    state.identities.get(who.externalId) ??
-    (s.findIdentity.get(workspaceId, channel, who.externalId) as ResolvedIdentity | undefined)
-  if (existing) {
-    const followers = who.followers ?? existing.followers
-    const handle = who.handle ?? existing.handle
-    if (followers !== existing.followers || handle !== existing.handle || who.displayName !== existing.display_name) {
-      s.updateIdentity.run(handle, who.displayName, followers, existing.id)
-    }
-    const current = { ...existing, followers, handle, display_name: who.displayName }
-    state.identities.set(who.externalId, current)
-    return current
+  // Every customer of the batch is in the memo before its first message is stored.
+  const existing = state.identities.get(who.externalId)!
+  const followers = who.followers ?? existing.followers
+  const handle = who.handle ?? existing.handle
+  if (followers !== existing.followers || handle !== existing.handle || who.displayName !== existing.display_name) {
+    s.updateIdentity.run(handle, who.displayName, followers, existing.id)
   }
-  const contactId = Number(s.insertContact.run(workspaceId, who.displayName, state.now).lastInsertRowid)
-  const handle = who.handle ?? null
-  const followers = who.followers ?? null
-  const id = Number(
-    s.insertIdentity.run(workspaceId, contactId, channel, who.externalId, handle, who.displayName, followers).lastInsertRowid,
-  )
-  const created = { id, contact_id: contactId, handle, display_name: who.displayName, followers }
-  state.identities.set(who.externalId, created)
-  return created
+  const current = { ...existing, followers, handle, display_name: who.displayName }
+  state.identities.set(who.externalId, current)
+  return current
 }
 
-function resolveConversation(s: Statements, state: BatchState, item: IngestItem, contactId: number) {
+/**
+ * The conversation's row id. A new conversation is written with its first message already counted,
+ * so it needs no second write at the end of the batch (holdsItem) — unless that message is stored
+ * already (it moved to another thread), which ingest then only updates.
+ */
+function resolveConversation(s: Statements, state: BatchState, item: IngestItem, contactId: number, mood: Sentiment | null) {
   const key = item.conversation.externalId
   const cached = state.conversations.get(key)
-  if (cached) return cached
+  if (cached) return { ...cached, holdsItem: false }
   const found = s.findConversation.get(state.accountId, key) as { id: number } | undefined
-  const resolved = found
-    ? { id: found.id, isNew: false }
-    : {
-        id: Number(
-          s.insertConversation.run(
-            state.account.workspace_id,
-            state.accountId,
-            state.account.channel,
-            key,
-            contactId,
-            item.conversation.visibility,
-            item.conversation.subject ?? item.subject ?? null,
-            item.sentAt,
-          ).lastInsertRowid,
-        ),
-        isNew: true,
-      }
-  state.conversations.set(key, resolved)
-  return resolved
+  if (found) {
+    state.conversations.set(key, { id: found.id, isNew: false })
+    return { id: found.id, isNew: false, holdsItem: false }
+  }
+  const holdsItem = s.messageExists.get(state.accountId, item.externalId) === undefined
+  const id = Number(
+    s.insertConversation.run({
+      workspaceId: state.account.workspace_id,
+      accountId: state.accountId,
+      channel: state.account.channel,
+      externalId: key,
+      contactId,
+      visibility: item.conversation.visibility,
+      subject: item.conversation.subject ?? item.subject ?? null,
+      lastMessageAt: item.sentAt,
+      ...(holdsItem ? firstMessageAggregates(item, mood) : NO_MESSAGES),
+    }).lastInsertRowid,
+  )
+  state.conversations.set(key, { id, isNew: true })
+  return { id, isNew: true, holdsItem }
 }
 
-function prepare(db: Db) {
+const NO_MESSAGES = {
+  count: 0, snippet: '', sentiment: null, sentimentLabel: null, lastInboundAt: null, lastOutboundAt: null, firstCustomerMessageAt: null,
+}
+
+/** A one-message conversation's aggregates, as addToConversation would fold them into an empty row. */
+function firstMessageAggregates(item: IngestItem, mood: Sentiment | null) {
+  const inbound = item.direction === 'in'
   return {
-    account: db.prepare('SELECT workspace_id, channel, display_name FROM accounts WHERE id = ?'),
-    findIdentity: db.prepare(
-      'SELECT id, contact_id, handle, display_name, followers FROM identities WHERE workspace_id = ? AND channel = ? AND external_id = ?',
-    ),
-    updateIdentity: db.prepare('UPDATE identities SET handle = ?, display_name = ?, followers = ? WHERE id = ?'),
-    insertContact: db.prepare('INSERT INTO contacts (workspace_id, display_name, created_at) VALUES (?, ?, ?)'),
-    insertIdentity: db.prepare(
-      'INSERT INTO identities (workspace_id, contact_id, channel, external_id, handle, display_name, followers) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ),
-    findConversation: db.prepare('SELECT id FROM conversations WHERE account_id = ? AND external_id = ?'),
-    insertConversation: db.prepare(
-      `INSERT INTO conversations (workspace_id, account_id, channel, external_id, contact_id, visibility, subject, last_message_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    // New messages are the common case: try the insert and fall back to an update on conflict.
-    insertMessage: db.prepare(
-      `INSERT INTO messages (id, workspace_id, account_id, conversation_id, contact_id, external_id, direction,
-         author_identity_id, author_name, subject, body_text, body_html, in_reply_to, sent_at, raw)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (account_id, external_id) DO NOTHING`,
-    ),
-    // The WHERE keeps a replay from touching the full-text index.
-    updateMessage: db.prepare(
-      `UPDATE messages SET subject = @subject, body_text = @bodyText, body_html = @bodyHtml, author_name = @authorName
-       WHERE account_id = @accountId AND external_id = @externalId
-         AND (subject IS NOT @subject OR body_text IS NOT @bodyText
-              OR body_html IS NOT @bodyHtml OR author_name IS NOT @authorName)`,
-    ),
-    reopenOnNewer: db.prepare(
-      `UPDATE conversations SET status = 'open', snoozed_until = NULL
-       WHERE id = @id AND status IN ('done', 'snoozed') AND @sentAt > last_message_at`,
-    ),
-    // A batch's messages are folded into the stored aggregates (min, max and sum don't care about
-    // arrival order). SET expressions read the row's old values, which is what the CASEs rely on.
-    // The first reply is looked up again: an older customer message can make an earlier reply count.
-    addToConversation: db.prepare(
-      `UPDATE conversations SET
-         message_count = message_count + @count,
-         last_message_at = max(last_message_at, @maxAt),
-         snippet = CASE WHEN @maxAt >= last_message_at THEN @snippet ELSE snippet END,
-         last_inbound_at = coalesce(max(last_inbound_at, @maxIn), last_inbound_at, @maxIn),
-         last_outbound_at = coalesce(max(last_outbound_at, @maxOut), last_outbound_at, @maxOut),
-         first_customer_message_at = coalesce(min(first_customer_message_at, @minIn), first_customer_message_at, @minIn),
-         first_reply_at = (
-           SELECT min(o.sent_at) FROM messages o
-           WHERE o.conversation_id = @id AND o.direction = 'out'
-             AND o.sent_at >= coalesce(min(conversations.first_customer_message_at, @minIn),
-                                       conversations.first_customer_message_at, @minIn))
-       WHERE id = @id`,
-    ),
-    lastMessageId: db.prepare('SELECT coalesce(max(id), @first - 1) FROM messages WHERE id BETWEEN @first AND @last').pluck(),
-    // A batch's new rows take the ids after the workspace's highest (single writer), so they are
-    // exactly the rows of its range above the maximum taken when it began.
-    indexNewMessages: db.prepare(
-      `INSERT INTO messages_fts (rowid, subject, body_text, author_name)
-       SELECT id, subject, body_text, author_name FROM messages WHERE id > @after AND id <= @last`,
-    ),
-    saveCursor: db.prepare(
-      `INSERT INTO sync_cursors (account_id, stream, cursor, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (account_id, stream) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`,
-    ),
+    count: 1,
+    snippet: item.bodyText.slice(0, SNIPPET_LENGTH),
+    sentiment: mood?.score ?? null,
+    sentimentLabel: mood?.label ?? null,
+    lastInboundAt: inbound ? item.sentAt : null,
+    lastOutboundAt: inbound ? null : item.sentAt,
+    firstCustomerMessageAt: inbound ? item.sentAt : null,
+  }
+}
+
+/**
+ * Creates the contacts and identities of a batch's new people up front, one statement each: their
+ * full-text triggers then flush the index once per batch instead of once per person (FTS5 writes
+ * its pending terms at every statement), which made a new sender cost more than their message.
+ * Each person is created as the per-item path would have (first appearance wins; later items of
+ * the batch update the identity as usual).
+ */
+function createNewPeople(s: Statements, state: BatchState, items: readonly IngestItem[]): void {
+  const { workspace_id: workspaceId, channel } = state.account
+  const fresh = new Map<string, IngestIdentity>()
+  for (const { customer } of items) {
+    if (fresh.has(customer.externalId) || state.identities.has(customer.externalId)) continue
+    const existing = s.findIdentity.get(workspaceId, channel, customer.externalId) as ResolvedIdentity | undefined
+    if (existing) state.identities.set(customer.externalId, existing)
+    else fresh.set(customer.externalId, customer)
+  }
+  if (fresh.size === 0) return
+  const firstContact = s.nextContactId.get() as number
+  const firstIdentity = s.nextIdentityId.get() as number
+  const people = [...fresh.values()].map((who, i) => ({
+    id: firstIdentity + i,
+    contactId: firstContact + i,
+    externalId: who.externalId,
+    handle: who.handle ?? null,
+    displayName: who.displayName,
+    followers: who.followers ?? null,
+  }))
+  const json = JSON.stringify(people)
+  s.insertContacts.run({ workspaceId, now: state.now, people: json })
+  s.insertIdentities.run({ workspaceId, channel, people: json })
+  for (const p of people) {
+    state.identities.set(p.externalId, { id: p.id, contact_id: p.contactId, handle: p.handle, display_name: p.displayName, followers: p.followers })
   }
 }

@@ -21,8 +21,16 @@ export function loadSyncAccount(db: Db, accountId: number): SyncAccount | null {
 }
 
 export function listSyncAccountIds(db: Db): number[] {
-  // Paused accounts (demo data, imported archives, or paused by the user) are never polled.
-  return (db.prepare("SELECT id FROM accounts WHERE state <> 'paused' ORDER BY id").all() as { id: number }[]).map((r) => r.id)
+  // Paused accounts (demo data, imported archives, or paused by the user) are never polled, nor are
+  // the accounts of an archived workspace: archiving a client's workspace puts it to rest.
+  return (
+    db
+      .prepare(
+        `SELECT a.id FROM accounts a JOIN workspaces w ON w.id = a.workspace_id
+         WHERE a.state <> 'paused' AND w.archived_at IS NULL ORDER BY a.id`,
+      )
+      .all() as { id: number }[]
+  ).map((r) => r.id)
 }
 
 export function getSetting(db: Db, accountId: number, key: string): string | null {

@@ -6,6 +6,7 @@ import { ConnectorError, type Connector, type PullPage } from '../connectors/typ
 import { getSetting, listSyncAccountIds, loadCursors, loadSyncAccount, setAccountState, setSetting, type SyncAccount } from './accounts'
 import { backoffDelay } from './backoff'
 import { TOKEN_SECRET } from './connectors'
+import { createSlicedPageWriter } from './sliced-write'
 
 /** Proposed contract event `account:state`; the engine reports through this callback until it exists. */
 export interface AccountStateChange {
@@ -15,8 +16,8 @@ export interface AccountStateChange {
   retryAt: number | null
 }
 
-/** Stores one pulled page, its items and cursor, in one transaction. */
-export type PageWriter = (page: PullPage) => IngestOutcome
+/** Stores one pulled page, its items and its cursor (the cursor in the same transaction as the last items). */
+export type PageWriter = (page: PullPage) => IngestOutcome | Promise<IngestOutcome>
 
 export interface SyncEngineDeps {
   db: Db
@@ -31,6 +32,8 @@ export interface SyncEngineDeps {
   now?: () => number
   random?: () => number
   onAccountState?: (change: AccountStateChange) => void
+  /** The account answered a whole sync: the provider is reachable (the outbox wakes replies that waited for it). */
+  onSynced?: (accountId: number) => void
   /** How often the scheduler looks for due accounts. */
   tickMs?: number
 }
@@ -68,11 +71,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     let updated = 0
     let pages = 0
     const emitProgress = (stage: string) => deps.events.emit('sync:progress', { accountId: account.id, stage, done: inserted, total: null })
-    const write: PageWriter =
-      deps.pageWriterFor?.(account) ?? ((page) => ingest({ accountId: account.id, items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) }))
+    const write: PageWriter = deps.pageWriterFor?.(account) ?? createSlicedPageWriter(ingest, account.id)
     emitProgress('started')
     for await (const page of connector.pull(loadCursors(deps.db, account.id), controller.signal)) {
-      const outcome = write(page)
+      const outcome = await write(page)
       inserted += outcome.inserted
       updated += outcome.updated
       pages++
@@ -80,7 +82,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         deps.events.emit('db:changed', { tables: ['messages', 'conversations', 'contacts'], workspaceId: account.workspaceId, ids: outcome.conversationIds })
       }
       emitProgress(page.cursor?.stream ?? 'page')
-      // Each page is one short transaction; yield so a 20,000-item first sync never stalls the host.
+      // Pages are written in short transactions; yield so a 20,000-item first sync never stalls the host.
       await new Promise<void>((resolve) => setImmediate(resolve))
     }
     deps.events.emit('sync:progress', { accountId: account.id, stage: 'done', done: inserted, total: inserted })
@@ -121,6 +123,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       schedule.nextAt = now() + pollMs(account.id)
       deps.db.prepare("UPDATE accounts SET last_synced_at = ?, state = 'active', state_reason = NULL WHERE id = ?").run(now(), account.id)
       setSetting(deps.db, account.id, 'retryAt', null)
+      deps.onSynced?.(account.id)
       return { status: 'synced', inserted, updated }
     } catch (error) {
       if (controller.signal.aborted) return { status: 'skipped', reason: 'paused' }

@@ -12,7 +12,7 @@ import { createWorkspace } from '../store/repos/workspaces'
 import { configureSocialAccount, socialConnectorFactory } from './connectors'
 import { createSyncEngine } from './engine'
 import { memorySecrets } from './harness'
-import { queueReply } from './outbox'
+import { queueReply } from './outbox-queue'
 
 const RUNS = 50
 const here = path.dirname(fileURLToPath(import.meta.url))

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createFacebookConnector } from '../connectors/facebook/connector'
 import { syncHarness } from './harness'
-import { getOutboxItem, queueReply } from './outbox'
+import { getOutboxItem, queueReply } from './outbox-queue'
 
 type Harness = Awaited<ReturnType<typeof syncHarness>>
 let h: Harness | null = null

@@ -66,6 +66,8 @@ describe('X sync', () => {
     const hits = h.emulators.x.control.state.tweets.filter((t) => t.text.toLowerCase().includes('zimtschnecken'))
     expect(hits.length).toBeGreaterThan(0)
     expect(JSON.parse(cursorOf(h, h.accounts.x, `search:${queryId}`) ?? '{}')).toEqual({ since_id: hits.at(-1)?.id })
+    // Its findings remember it, also those that arrived as mentions first (insight/groundswell.ts watches each query).
+    expect(h.count('SELECT count(*) AS n FROM messages WHERE listen_query_id = ?', queryId)).toBe(hits.length)
   })
 
   it('honours the rate-limit reset: no request before it, both 429 forms', async () => {

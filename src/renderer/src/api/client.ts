@@ -1,6 +1,6 @@
 import type { CommandArg, CommandName, CommandResult, EventMap, EventName } from '../../../shared/contract'
 import type { ErrorCode } from '../../../shared/errors'
-import { pickTransport, type Transport } from './transport'
+import { pickTransport, type ConnectionState, type Transport } from './transport'
 
 /** A failed command, carrying the contract's error code so the UI can phrase it for humans. */
 export class ApiError extends Error {
@@ -16,6 +16,8 @@ export class ApiError extends Error {
 export interface Api {
   invoke<K extends CommandName>(name: K, arg: CommandArg<K>): Promise<CommandResult<K>>
   on<E extends EventName>(event: E, cb: (payload: EventMap[E]) => void): () => void
+  /** The link to the core now and on every change (see ConnectionState). */
+  onConnection(cb: (state: ConnectionState) => void): () => void
 }
 
 export function createApi(transport: Transport): Api {
@@ -27,6 +29,11 @@ export function createApi(transport: Transport): Api {
       return result.value as CommandResult<typeof name>
     },
     on: (event, cb) => transport.on(event, cb),
+    onConnection(cb) {
+      if (transport.onConnection) return transport.onConnection(cb)
+      cb('connected')
+      return () => undefined
+    },
   }
 }
 
@@ -41,4 +48,5 @@ export function getApi(): Api {
 export const api: Api = {
   invoke: (name, arg) => getApi().invoke(name, arg),
   on: (event, cb) => getApi().on(event, cb),
+  onConnection: (cb) => getApi().onConnection(cb),
 }

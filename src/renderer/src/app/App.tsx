@@ -2,11 +2,19 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../api/client'
 import { AccountsView } from '../features/accounts/AccountsView'
-import { ReconnectIndicator } from '../features/accounts/ReconnectIndicator'
+import { AlertToasts } from '../features/alerts/AlertToasts'
+import { ConnectionStatus } from '../features/connection/ConnectionStatus'
 import { ContactView } from '../features/contact/ContactView'
 import { ConversationView } from '../features/conversation/ConversationView'
 import { InboxView } from '../features/inbox/InboxView'
+import { MergeSuggestionsView } from '../features/merges/MergeSuggestionsView'
+import { NotificationSettings } from '../features/notifications/NotificationSettings'
+import { useDesktopNotifications } from '../features/notifications/useDesktopNotifications'
+import { PolicyView } from '../features/policy/PolicyView'
+import { ReportsView } from '../features/reports/ReportsView'
 import { SearchView } from '../features/search/SearchView'
+import { TriageLayer } from '../features/triage/TriageLayer'
+import { FeedsView } from '../features/watch/FeedsView'
 import { listenForAppMenu } from './appMenu'
 import { LanguageSwitch } from './LanguageSwitch'
 import { Nav } from './Nav'
@@ -17,17 +25,21 @@ import { WorkspaceSwitcher } from './WorkspaceSwitcher'
 export function App() {
   const { t } = useTranslation()
   useEffect(() => listenForAppMenu(api, useRoute.getState), [])
+  useDesktopNotifications()
   return (
     <div className="app">
       <header className="app-header">
         <h1 className="brand">{t('app.name')}</h1>
         <WorkspaceSwitcher />
-        <ReconnectIndicator />
+        <ConnectionStatus />
         <SearchBox />
+        <NotificationSettings />
         <LanguageSwitch />
       </header>
       <Nav />
       <Main />
+      <TriageLayer />
+      <AlertToasts />
     </div>
   )
 }
@@ -48,8 +60,16 @@ function Main() {
           <InboxView workspaceId={workspaceId} />
         ) : view === 'search' ? (
           <SearchView workspaceId={workspaceId} />
+        ) : view === 'feeds' ? (
+          <FeedsView workspaceId={workspaceId} />
         ) : view === 'accounts' ? (
           <AccountsView workspaceId={workspaceId} />
+        ) : view === 'merges' ? (
+          <MergeSuggestionsView workspaceId={workspaceId} />
+        ) : view === 'policy' ? (
+          <PolicyView workspaceId={workspaceId} />
+        ) : view === 'reports' ? (
+          <ReportsView workspaceId={workspaceId} />
         ) : (
           <ContactView />
         )}

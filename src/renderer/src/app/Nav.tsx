@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { useRoute, type View } from './routeStore'
 
-const VIEWS: View[] = ['inbox', 'search', 'contact', 'accounts']
+const VIEWS: View[] = ['inbox', 'search', 'contact', 'merges', 'accounts', 'feeds', 'policy', 'reports']
 
 export function Nav() {
   const { t } = useTranslation()

@@ -1,17 +1,22 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api } from '../api/client'
-import { useDbChanged, useQuery } from '../api/hooks'
+import { useDbChanged } from '../api/hooks'
+import { ErrorMessage } from '../components/Feedback'
+import { WorkspacesDialog } from '../features/workspaces/WorkspacesDialog'
+import { useWorkspaceList } from '../features/workspaces/workspaceList'
 import { RemoveWorkspace } from './RemoveWorkspace'
 import { useRoute } from './routeStore'
 
-/** Picks the workspace every other view reads from; the first one is chosen on start. */
+/** Picks the workspace every other view reads from; the first one is chosen on start. Archived ones are not offered. */
 export function WorkspaceSwitcher() {
   const { t } = useTranslation()
   const workspaceId = useRoute((s) => s.workspaceId)
   const setWorkspace = useRoute((s) => s.setWorkspace)
-  const { data: workspaces, reload } = useQuery('workspaces', () => api.invoke('workspaces:list', {}))
-  useDbChanged(['workspaces'], null, reload)
+  const workspaces = useWorkspaceList((s) => s.workspaces)
+  const error = useWorkspaceList((s) => s.error)
+  const load = useWorkspaceList((s) => s.load)
+  useEffect(() => void load(), [load])
+  useDbChanged(['workspaces'], null, () => void load())
 
   useEffect(() => {
     if (!workspaces) return
@@ -38,7 +43,9 @@ export function WorkspaceSwitcher() {
           ))}
         </select>
       </label>
+      <WorkspacesDialog />
       {current && <RemoveWorkspace workspace={current} />}
+      <ErrorMessage error={error} />
     </div>
   )
 }

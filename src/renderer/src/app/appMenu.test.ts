@@ -46,3 +46,13 @@ describe("the desktop menu's import", () => {
     expect(useRoute.getState()).toMatchObject({ view: 'inbox', importPaths: null })
   })
 })
+
+describe('a click on a desktop notification', () => {
+  it('opens the conversation in its workspace', () => {
+    useRoute.setState({ workspaceId: 1, conversationId: null })
+    const { transport, emit } = fakeTransport()
+    listenForAppMenu(createApi(transport), useRoute.getState)
+    emit('app:menu', { action: 'open-conversation', workspaceId: 2, conversationId: 42 })
+    expect(useRoute.getState()).toMatchObject({ workspaceId: 2, conversationId: 42 })
+  })
+})

@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 
-export type View = 'inbox' | 'search' | 'contact' | 'accounts'
+export type View = 'inbox' | 'search' | 'contact' | 'merges' | 'accounts' | 'policy' | 'feeds' | 'reports'
 
 /**
  * The whole of the app's navigation. Small enough that a router library would only add weight;

@@ -46,8 +46,18 @@ export function formatRelative(lang: string, ms: number, now: number): string {
   return rtf.format(0, 'minute')
 }
 
-export const OVERDUE_AFTER_MS = 3 * 3600_000
+/** A sentiment score as "+0.42" / "−0.3" ("+0,42" in German): always signed unless zero. */
+export function formatScore(lang: string, score: number): string {
+  return cached(
+    `score:${lang}`,
+    () => new Intl.NumberFormat(lang, { signDisplay: 'exceptZero', maximumFractionDigits: 2 }),
+  ).format(score)
+}
 
-export function isOverdue(awaitingReplySince: number | null, now: number): boolean {
-  return awaitingReplySince !== null && now - awaitingReplySince > OVERDUE_AFTER_MS
+/** "3 days", "3 hr", "20 Min.": one value in a short unit. */
+export function formatUnit(lang: string, value: number, unit: 'day' | 'hour' | 'minute'): string {
+  return cached(
+    `unit:${unit}:${lang}`,
+    () => new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'short' }),
+  ).format(value)
 }

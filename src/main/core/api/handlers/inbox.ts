@@ -1,4 +1,5 @@
 import type { inboxCommands } from '../../../../shared/commands/inbox'
+import { settleBeforeRead } from '../../insight/clocks'
 import { recordAudit } from '../../store/repos/audit'
 import {
   assign,
@@ -14,12 +15,18 @@ import type { HandlersFor } from '../dispatch'
 import { changeConversation, changed } from './support'
 
 export const inboxHandlers: HandlersFor<typeof inboxCommands> = {
-  'inbox:list': (ctx, arg) => listInbox(ctx.db, arg),
-  'conversation:get': (ctx, { conversationId }) => ({
-    conversation: getConversationRow(ctx.db, conversationId),
-    messages: listConversationMessages(ctx.db, conversationId),
-    notes: listNotes(ctx.db, conversationId),
-  }),
+  'inbox:list': (ctx, arg) => {
+    settleBeforeRead(ctx.db, arg.workspaceId)
+    return listInbox(ctx.db, arg)
+  },
+  'conversation:get': (ctx, { conversationId }) => {
+    settleBeforeRead(ctx.db)
+    return {
+      conversation: getConversationRow(ctx.db, conversationId),
+      messages: listConversationMessages(ctx.db, conversationId),
+      notes: listNotes(ctx.db, conversationId),
+    }
+  },
   'conversation:setStatus': (ctx, { conversationId, status, snoozedUntil }) =>
     changeConversation(ctx, conversationId, 'conversation.status', status, () =>
       setStatus(ctx.db, conversationId, status, snoozedUntil ?? null),

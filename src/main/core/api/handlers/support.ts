@@ -2,6 +2,7 @@ import type { ChangedTable } from '../../../../shared/contract'
 import { recordAudit } from '../../store/repos/audit'
 import { getConversationRow, workspaceOfConversation } from '../../store/repos/conversations'
 import type { CoreContext } from '../context'
+import { settleBeforeRead } from '../../insight/clocks'
 
 /** Tells every host which tables changed, so what they show is refetched. */
 export const changed = (ctx: CoreContext, tables: ChangedTable[], workspaceId: number | null, ids?: number[]) =>
@@ -30,5 +31,6 @@ export function changeConversation(
     return ws
   })()
   changed(ctx, tables, workspaceId, [conversationId])
+  settleBeforeRead(ctx.db, workspaceId)
   return getConversationRow(ctx.db, conversationId)
 }

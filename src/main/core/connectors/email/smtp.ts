@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer'
 import MailComposer from 'nodemailer/lib/mail-composer'
+import { replySubject } from '../../../../shared/replyRules'
 import type { OutboxJob, RemoteRef } from '../types'
 import { ConnectorError } from '../types'
 import { toConnectorError } from './errors'
@@ -14,11 +15,6 @@ export function outboxMessageId(idempotencyKey: string, fromAddress: string): st
   return `<earshot-${safeKey}@${domain}>`
 }
 
-function replySubject(job: OutboxJob): string {
-  const subject = job.subject?.trim() || ''
-  return /^(re|aw)\s*:/i.test(subject) ? subject : `Re: ${subject}`.trim()
-}
-
 /** The reply's bytes, built once: what SMTP sends is exactly what Sent keeps. */
 export async function composeReply(job: OutboxJob, settings: EmailSettings, now = new Date()): Promise<{ raw: Buffer; messageId: string }> {
   const messageId = outboxMessageId(job.idempotencyKey, settings.address)
@@ -26,7 +22,7 @@ export async function composeReply(job: OutboxJob, settings: EmailSettings, now 
   const composer = new MailComposer({
     from: settings.address,
     to: job.recipientExternalId,
-    subject: replySubject(job),
+    subject: replySubject(job.subject),
     text: job.bodyText,
     messageId,
     date: now,

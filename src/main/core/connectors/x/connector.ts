@@ -106,7 +106,11 @@ export function createXConnector(config: XConnectorConfig): Connector {
       yield* timeline('mentions', `/2/users/${userId}/mentions`, {}, cursors.get('mentions'), signal)
       for (const listen of config.listenQueries ?? []) {
         const stream = `search:${listen.id}`
-        yield* timeline(stream, '/2/tweets/search/recent', { query: listen.query }, cursors.get(stream), signal)
+        // Each post remembers the query that found it, so its mood is watched per query (insight/groundswell.ts).
+        const found = timeline(stream, '/2/tweets/search/recent', { query: listen.query }, cursors.get(stream), signal)
+        for await (const page of found) {
+          yield { ...page, items: page.items.map((item) => ({ ...item, listenQueryId: listen.id })) }
+        }
       }
       const dm = parseDmCursor(cursors.get('dm'))
       // dm_events allows 15 requests per 15 minutes: polling it with the mentions would exhaust it in

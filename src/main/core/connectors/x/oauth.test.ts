@@ -106,6 +106,13 @@ describe('X OAuth 2.0 with PKCE', () => {
     expect(harness.db.prepare('SELECT state FROM accounts WHERE id = ?').get(accountId)).toEqual({ state: 'reconnect' })
   })
 
+  it('gives up and closes its port when the browser never comes back', async () => {
+    const redirect = await openLoopbackRedirect({ state: 'late', timeoutMs: 50 })
+    await expect(redirect.code).rejects.toThrow(/not completed in time/)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    await expect(fetch(redirect.redirectUri)).rejects.toThrow()
+  })
+
   it('reports a token endpoint that cannot be reached as transient', async () => {
     const client = { apiBaseUrl: 'http://127.0.0.1:9', clientId: DEMO_CLIENT_ID }
     const attempt = exchangeCode(client, { code: 'c', redirectUri: 'http://127.0.0.1:1/callback', verifier: 'v' })

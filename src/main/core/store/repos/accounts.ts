@@ -10,7 +10,12 @@ interface AccountRow {
   state: AccountState
   state_reason: string | null
   last_synced_at: number | null
+  access_expires_at: string | null
 }
+
+/** The setting that says until when the provider grants access without the user connecting again. */
+export const ACCESS_EXPIRES_AT = 'accessExpiresAt'
+const ACCOUNT_COLUMNS = `a.*, (SELECT value FROM account_settings s WHERE s.account_id = a.id AND s.key = '${ACCESS_EXPIRES_AT}') AS access_expires_at`
 
 const toAccount = (r: AccountRow): Account => ({
   id: r.id,
@@ -21,6 +26,7 @@ const toAccount = (r: AccountRow): Account => ({
   state: r.state,
   stateReason: r.state_reason,
   lastSyncedAt: r.last_synced_at,
+  accessExpiresAt: r.access_expires_at === null ? null : Number(r.access_expires_at),
 })
 
 export function createAccount(
@@ -57,8 +63,8 @@ export function createAccount(
 export function listAccounts(db: Db, workspaceId?: number): Account[] {
   const rows = (
     workspaceId === undefined
-      ? db.prepare('SELECT * FROM accounts ORDER BY workspace_id, id').all()
-      : db.prepare('SELECT * FROM accounts WHERE workspace_id = ? ORDER BY id').all(workspaceId)
+      ? db.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM accounts a ORDER BY a.workspace_id, a.id`).all()
+      : db.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM accounts a WHERE a.workspace_id = ? ORDER BY a.id`).all(workspaceId)
   ) as AccountRow[]
   return rows.map(toAccount)
 }

@@ -23,7 +23,7 @@ interface IdentityRow {
 }
 
 /** A contact together with the contacts merged into it: their histories are one timeline. */
-function contactFamily(db: Db, contactId: number): number[] {
+export function contactFamily(db: Db, contactId: number): number[] {
   const rows = db
     .prepare(
       `WITH RECURSIVE family(id) AS (
@@ -34,13 +34,28 @@ function contactFamily(db: Db, contactId: number): number[] {
   return rows.map((r) => r.id)
 }
 
+/** The contact a merged contact is now part of (the top of its chain); a contact never merged is its own. */
+export function rootContact(db: Db, contactId: number): number {
+  const row = db
+    .prepare(
+      `WITH RECURSIVE chain(id, parent, depth) AS (
+         SELECT id, merged_into_id, 0 FROM contacts WHERE id = @contactId
+         UNION ALL SELECT c.id, c.merged_into_id, chain.depth + 1 FROM contacts c JOIN chain ON c.id = chain.parent
+       ) SELECT id FROM chain ORDER BY depth DESC LIMIT 1`,
+    )
+    .get({ contactId }) as { id: number } | undefined
+  if (!row) throw notFound(`Contact ${contactId}`)
+  return row.id
+}
+
 export function getContact(db: Db, contactId: number): ContactDetail {
   const family = contactFamily(db, contactId)
   const ids = JSON.stringify(family)
   const contact = db
     .prepare(
       `SELECT c.id, c.workspace_id, c.display_name, c.vip, c.created_at,
-              coalesce((SELECT max(i.followers) FROM identities i WHERE i.contact_id IN (SELECT value FROM json_each(@ids))), 0) AS reach
+              max(coalesce(c.reach_override, 0),
+                  coalesce((SELECT max(i.followers) FROM identities i WHERE i.contact_id IN (SELECT value FROM json_each(@ids))), 0)) AS reach
        FROM contacts c WHERE c.id = @contactId`,
     )
     .get({ contactId, ids }) as ContactRow | undefined

@@ -1,10 +1,19 @@
-import type { InboxFilter } from '../../../../shared/contract'
-import type { Channel, ConversationRow, ConversationStatus, Page, Visibility } from '../../../../shared/domain'
+import type { InboxFilter, InboxSort } from '../../../../shared/contract'
+import type {
+  Channel,
+  ConversationRow,
+  ConversationStatus,
+  Page,
+  SentimentLabel,
+  Visibility,
+} from '../../../../shared/domain'
 import { notFound } from '../../../../shared/errors'
 import type { Db } from '../db'
 import { decodeKeyset, pageOf } from './cursor'
 import { messageIdRange } from '../message-ids'
 import { messageVocabulary, toFtsQuery } from './fts'
+import { clockReader } from '../../insight/clocks'
+import { orderedPage, type ClockColumn, type PartQuery } from './inbox-order'
 
 interface Row {
   id: number
@@ -25,6 +34,11 @@ interface Row {
   first_reply_at: number | null
   awaiting_since: number | null
   tag_names: string | null
+  sentiment: number | null
+  sentiment_label: SentimentLabel | null
+  sla_due_at: number | null
+  sla_due_soon_at: number | null
+  priority_at: number | null
 }
 
 /** Unit separator: cannot occur in a tag a person typed. */
@@ -33,7 +47,8 @@ const TAG_SEPARATOR = '\u001f'
 const SELECT_ROW = `
   SELECT c.id, c.workspace_id, c.channel, c.visibility, c.status, c.snoozed_until, c.assignee, c.subject,
          c.snippet, c.contact_id, ct.display_name AS contact_name, c.message_count, c.last_message_at,
-         c.first_customer_message_at, c.first_reply_at,
+         c.first_customer_message_at, c.first_reply_at, c.sla_due_at, c.sla_due_soon_at, c.priority_at,
+         c.sentiment, c.sentiment_label,
          coalesce((SELECT max(i.followers) FROM identities i WHERE i.contact_id = c.contact_id), 0) AS contact_reach,
          (SELECT group_concat(t.name, char(31)) FROM conversation_tags x JOIN tags t ON t.id = x.tag_id
            WHERE x.conversation_id = c.id) AS tag_names,
@@ -43,7 +58,9 @@ const SELECT_ROW = `
          ) END AS awaiting_since
   FROM conversations c JOIN contacts ct ON ct.id = c.contact_id`
 
-const toRow = (r: Row): ConversationRow => ({
+type ReadClock = ReturnType<typeof clockReader>
+
+const toRow = (r: Row, readClock: ReadClock): ConversationRow => ({
   id: r.id,
   workspaceId: r.workspace_id,
   channel: r.channel,
@@ -61,7 +78,9 @@ const toRow = (r: Row): ConversationRow => ({
   firstCustomerMessageAt: r.first_customer_message_at,
   firstReplyAt: r.first_reply_at,
   awaitingReplySince: r.awaiting_since,
+  sentiment: r.sentiment_label === null ? null : { score: r.sentiment ?? 0, label: r.sentiment_label },
   tags: r.tag_names ? r.tag_names.split(TAG_SEPARATOR).sort((a, b) => a.localeCompare(b)) : [],
+  sla: readClock(r.workspace_id, r.channel, r.sla_due_at, r.sla_due_soon_at),
 })
 
 export interface InboxQuery {
@@ -69,6 +88,8 @@ export interface InboxQuery {
   filter: InboxFilter
   after?: string
   limit: number
+  /** Newest activity first (default), earliest due first, or highest priority first. */
+  sort?: InboxSort
 }
 
 /** Each filter adds a fixed SQL fragment; values only ever travel as bound parameters. */
@@ -94,6 +115,10 @@ function inboxConditions(db: Db, q: InboxQuery): { where: string[]; params: Reco
                         WHERE x.conversation_id = c.id AND t.name = @tag)`)
     params.tag = f.tag
   }
+  if (f.sentiment) {
+    where.push('c.sentiment_label = @sentiment')
+    params.sentiment = f.sentiment
+  }
   const match = f.text ? toFtsQuery(f.text, messageVocabulary(db)) : null
   if (match) {
     const { first, last } = messageIdRange(q.workspaceId)
@@ -106,6 +131,15 @@ function inboxConditions(db: Db, q: InboxQuery): { where: string[]; params: Reco
     params.first = first
     params.last = last
   }
+  if (f.sla) {
+    // Only running clocks have a due time: the partial index conversations_sla_due holds just those.
+    where.push(
+      f.sla === 'overdue'
+        ? 'c.sla_due_at IS NOT NULL AND c.sla_due_at <= @now'
+        : 'c.sla_due_at IS NOT NULL AND c.sla_due_at > @now AND c.sla_due_soon_at <= @now',
+    )
+    params.now = Date.now()
+  }
   if (q.after) {
     const k = decodeKeyset(q.after)
     where.push('(c.last_message_at < @afterAt OR (c.last_message_at = @afterAt AND c.id < @afterId))')
@@ -117,17 +151,31 @@ function inboxConditions(db: Db, q: InboxQuery): { where: string[]; params: Reco
 
 /** The inbox, newest activity first, one keyset page at a time. */
 export function listInbox(db: Db, q: InboxQuery): Page<ConversationRow> {
+  const readClock = clockReader(db)
+  if (q.sort === 'due') return listInboxByClock(db, q, 'sla_due_at', readClock)
+  if (q.sort === 'priority') return listInboxByClock(db, q, 'priority_at', readClock)
   const { where, params } = inboxConditions(db, q)
   const rows = db
     .prepare(`${SELECT_ROW} WHERE ${where.join(' AND ')} ORDER BY c.last_message_at DESC, c.id DESC LIMIT @limit`)
     .all(params) as Row[]
-  return pageOf(rows, q.limit, toRow, (r) => ({ at: r.last_message_at, id: r.id }))
+  return pageOf(rows, q.limit, (r) => toRow(r, readClock), (r) => ({ at: r.last_message_at, id: r.id }))
+}
+
+/** The inbox by due time or priority: running clocks first (inbox-order.ts), then the rest newest first. */
+function listInboxByClock(db: Db, q: InboxQuery, column: ClockColumn, readClock: ReadClock): Page<ConversationRow> {
+  const base = inboxConditions(db, { ...q, after: undefined })
+  const run = (part: PartQuery) =>
+    db
+      .prepare(`${SELECT_ROW} WHERE ${[...base.where, ...part.where].join(' AND ')} ORDER BY ${part.orderBy} LIMIT @limit`)
+      .all({ ...base.params, ...part.params, limit: part.limit }) as Row[]
+  const page = orderedPage(column, { after: q.after, limit: q.limit, restToo: !q.filter.sla }, run, (r) => r[column])
+  return { items: page.rows.map((r) => toRow(r, readClock)), next: page.next }
 }
 
 export function getConversationRow(db: Db, conversationId: number): ConversationRow {
   const row = db.prepare(`${SELECT_ROW} WHERE c.id = ?`).get(conversationId) as Row | undefined
   if (!row) throw notFound(`Conversation ${conversationId}`)
-  return toRow(row)
+  return toRow(row, clockReader(db))
 }
 
 export function setStatus(db: Db, conversationId: number, status: ConversationStatus, snoozedUntil: number | null) {

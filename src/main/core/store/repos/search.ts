@@ -99,7 +99,7 @@ function searchWorkspace(
  * CROSS JOIN keeps the matches as the outer loop: left to itself SQLite walked every contact of the
  * workspace and probed the matches (28 ms per search at 100,000 contacts: bench/store).
  */
-function searchContacts(db: Db, match: string, arg: { workspaceId?: number; limit: number }): ContactHit[] {
+export function searchContacts(db: Db, match: string, arg: { workspaceId?: number; limit: number }): ContactHit[] {
   const scope = arg.workspaceId === undefined ? '' : 'AND ct.workspace_id = @workspaceId'
   const rows = db
     .prepare(

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Account } from '../../../../shared/domain'
+import { ACCESS_WARNING_MS, type Account } from '../../../../shared/domain'
 import { api } from '../../api/client'
 import { ChannelBadge } from '../../components/Badges'
 import { ErrorMessage } from '../../components/Feedback'
@@ -29,12 +29,25 @@ export function AccountItem({ account: a, now, retryAt }: { account: Account; no
       ) : (
         a.stateReason && <p className="muted">{a.stateReason}</p>
       )}
+      <AccessExpiry expiresAt={a.accessExpiresAt} now={now} />
       <p className="muted small">
         {a.lastSyncedAt === null ? t('accounts.neverSynced') : t('accounts.lastSynced', { time: when(a.lastSyncedAt) })}
         {retryAt !== undefined && a.state === 'error' && <> · {t('accounts.retry', { time: when(retryAt) })}</>}
       </p>
       {a.state === 'active' && <SyncNow accountId={a.id} describedBy={nameId} />}
     </li>
+  )
+}
+
+/** Warns before the provider's grant runs out (Facebook: 60–90 days), so the inbox never goes quiet unnoticed. */
+function AccessExpiry({ expiresAt, now }: { expiresAt: number | null; now: number }) {
+  const { t, i18n } = useTranslation()
+  if (expiresAt === null || expiresAt - now > ACCESS_WARNING_MS) return null
+  const time = formatRelative(i18n.language, expiresAt, now)
+  return (
+    <p role="alert" className="reconnect-alert">
+      {expiresAt <= now ? t('connect.access.ended', { time }) : t('connect.access.endsSoon', { time })}
+    </p>
   )
 }
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { ErrorMessage, Loading } from '../../components/Feedback'
 import { useNow } from '../../components/useNow'
+import { ConnectAccounts } from '../connect/ConnectAccounts'
 import { ImportMail } from '../import/ImportMail'
 import { AccountItem } from './AccountItem'
 import { useAccounts } from './useAccounts'
@@ -23,6 +24,7 @@ export function AccountsView({ workspaceId }: { workspaceId: number }) {
           <AccountItem key={a.id} account={a} now={now} retryAt={retryAt.get(a.id)} />
         ))}
       </ul>
+      <ConnectAccounts workspaceId={workspaceId} />
     </section>
   )
 }

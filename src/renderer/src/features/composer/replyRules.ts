@@ -1,15 +1,6 @@
 import type { ConversationRow, Message } from '../../../../shared/domain'
-
-/** The same limits the core enforces in `reply:queue`; checked here only to warn before sending. */
-export const X_LIMIT = 280
-export const MESSENGER_WINDOW_MS = 24 * 3_600_000
-
-/** Counts code points, as the core does: an emoji is one character, not two UTF-16 units. */
-export function codePointLength(text: string): number {
-  let n = 0
-  for (const _ of text) n++
-  return n
-}
+import { replyLimit, replyProblem, type ReplyTarget } from '../../../../shared/replyRules'
+import { unfilledPlaceholders } from '../../../../shared/templates'
 
 /** When the customer last wrote, or null if they never did in this conversation. */
 export function lastInboundAt(messages: readonly Message[]): number | null {
@@ -18,41 +9,46 @@ export function lastInboundAt(messages: readonly Message[]): number | null {
   return last
 }
 
-/** Messenger lets a page answer a private message only within 24 hours of the customer's last one. */
-export function isMessengerWindowClosed(
-  conversation: Pick<ConversationRow, 'channel' | 'visibility'>,
-  messages: readonly Message[],
-  now: number,
-): boolean {
-  if (conversation.channel !== 'facebook' || conversation.visibility !== 'private') return false
-  const since = lastInboundAt(messages)
-  return since === null || now - since > MESSENGER_WINDOW_MS
-}
-
-/** "Re: <subject>", without stacking prefixes on a subject that already has one (Re:, AW:, Antw:). */
-export function replySubject(subject: string | null): string {
-  const s = (subject ?? '').trim()
-  return /^(re|aw|antw)\s*:/i.test(s) ? s : `Re: ${s}`.trim()
+/** The message an email reply quotes: the customer's latest. */
+export function latestInbound(messages: readonly Message[]): Message | null {
+  let latest: Message | null = null
+  for (const m of messages) if (m.direction === 'in' && (latest === null || m.sentAt >= latest.sentAt)) latest = m
+  return latest
 }
 
 /** What the composer needs to know to allow or block a send, derived from channel and text. */
 export interface ReplyCheck {
-  /** For X: characters used of the limit; null on channels without one. */
+  /** On channels with a length limit: the length as the provider counts it, and the limit. */
   count: { used: number; limit: number } | null
   overLimit: boolean
   windowClosed: boolean
+  /** Canned-reply variables nobody filled in ("{{agent.name}}"): the customer must not see them. */
+  unfilled: string[]
   canSend: boolean
 }
 
+/**
+ * The rules the core enforces in `reply:queue` (shared/replyRules.ts), applied while typing so the
+ * person sees them before sending; plus one the core leaves to the person: no unfilled variables.
+ */
 export function checkReply(
   conversation: Pick<ConversationRow, 'channel' | 'visibility'>,
   messages: readonly Message[],
   text: string,
   now: number,
+  /** What the core knows beyond the conversation (a Mastodon instance's limit): see `mastodon:replyFacts`. */
+  facts: Pick<ReplyTarget, 'mastodon'> = {},
 ): ReplyCheck {
-  const body = text.trim()
-  const count = conversation.channel === 'x' ? { used: codePointLength(body), limit: X_LIMIT } : null
-  const overLimit = count !== null && count.used > count.limit
-  const windowClosed = isMessengerWindowClosed(conversation, messages, now)
-  return { count, overLimit, windowClosed, canSend: body.length > 0 && !overLimit && !windowClosed }
+  const target: ReplyTarget = { ...conversation, lastInboundAt: lastInboundAt(messages), ...facts }
+  const limit = replyLimit(target)
+  const count = limit ? { used: limit.count(text.trim()), limit: limit.max } : null
+  const problem = replyProblem(target, text, now)
+  const unfilled = unfilledPlaceholders(text)
+  return {
+    count,
+    overLimit: problem?.kind === 'too-long',
+    windowClosed: problem?.kind === 'window-closed',
+    unfilled,
+    canSend: problem === null && unfilled.length === 0,
+  }
 }

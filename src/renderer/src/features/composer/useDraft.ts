@@ -1,38 +1,90 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { api } from '../../api/client'
 
-export const draftKey = (conversationId: number): string => `earshot.draft.${conversationId}`
+/** Saved once typing pauses this long: a save per keystroke would be wasted work for the core. */
+export const DRAFT_SAVE_DELAY_MS = 600
 
-function readDraft(conversationId: number): string {
-  try {
-    return localStorage.getItem(draftKey(conversationId)) ?? ''
-  } catch {
-    // Storage can be blocked; a draft that does not survive a reload is still a working composer.
-    return ''
-  }
-}
+/** 'loading': not yet read from the core (the field waits); 'saved': what is shown is in the core. */
+export type DraftStatus = 'loading' | 'unsaved' | 'saved' | 'failed'
 
-function writeDraft(conversationId: number, text: string): void {
-  try {
-    if (text) localStorage.setItem(draftKey(conversationId), text)
-    else localStorage.removeItem(draftKey(conversationId))
-  } catch {
-    // See readDraft.
-  }
+export interface DraftState {
+  text: string
+  status: DraftStatus
+  /** What the person typed: shown at once, saved once typing pauses. */
+  edit(text: string): void
+  /** Text the core already holds (it cleared the draft when queueing): shown, not saved again. */
+  replace(text: string): void
+  /** Saves a pending edit now; resolves once every save made so far has reached the core. */
+  flush(): Promise<void>
 }
 
 /**
- * A reply draft kept per conversation in localStorage, written on every change, so switching
- * conversations or reloading the app never loses what was typed. The caller keys the component by
- * conversation, so the initial read happens once per conversation.
+ * A reply draft per conversation, kept in the core's database: it survives reloads, restarts and a
+ * switch between the desktop app and the browser. The caller keys the component by conversation.
+ * A save still pending when the conversation closes is made at once, so switching loses nothing.
  */
-export function useDraft(conversationId: number): [string, (text: string) => void] {
-  const [text, setText] = useState(() => readDraft(conversationId))
-  const update = useCallback(
+export function useDraft(conversationId: number): DraftState {
+  const [text, setText] = useState('')
+  const [status, setStatus] = useState<DraftStatus>('loading')
+  const pending = useRef<string | null>(null)
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const inFlight = useRef<Promise<void>>(Promise.resolve())
+
+  const save = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = null
+    const bodyText = pending.current
+    pending.current = null
+    if (bodyText === null) return
+    const saved = api.invoke('draft:save', { conversationId, bodyText }).then(
+      // A newer edit may be waiting; only the last save may say "saved".
+      () => void (pending.current === null && setStatus('saved')),
+      () => setStatus('failed'),
+    )
+    inFlight.current = inFlight.current.then(() => saved)
+  }, [conversationId])
+
+  useEffect(() => {
+    let live = true
+    api.invoke('draft:get', { conversationId }).then(
+      (draft) => {
+        // Something inserted meanwhile (a canned reply) is newer than the stored draft.
+        if (!live || pending.current !== null) return
+        setText(draft?.bodyText ?? '')
+        setStatus('saved')
+      },
+      // An unreadable draft must not keep the person from writing a reply.
+      () => live && setStatus('failed'),
+    )
+    return () => {
+      live = false
+      save()
+    }
+  }, [conversationId, save])
+
+  const edit = useCallback(
     (next: string) => {
       setText(next)
-      writeDraft(conversationId, next)
+      setStatus('unsaved')
+      pending.current = next
+      if (timer.current) clearTimeout(timer.current)
+      timer.current = setTimeout(save, DRAFT_SAVE_DELAY_MS)
     },
-    [conversationId],
+    [save],
   )
-  return [text, update]
+
+  const replace = useCallback((next: string) => {
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = null
+    pending.current = null
+    setText(next)
+    setStatus('saved')
+  }, [])
+
+  const flush = useCallback(() => {
+    save()
+    return inFlight.current
+  }, [save])
+
+  return { text, status, edit, replace, flush }
 }

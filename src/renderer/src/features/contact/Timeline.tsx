@@ -1,29 +1,41 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { TimelineItem } from '../../../../shared/domain'
 import { useDbChanged } from '../../api/hooks'
 import { useRoute } from '../../app/routeStore'
-import { ChannelBadge, DirectionLabel } from '../../components/Badges'
 import { ErrorMessage } from '../../components/Feedback'
-import { formatDateTime } from '../../components/format'
+import { virtualWindow } from '../../components/virtualWindow'
+import { TimelineEntry, timelineLabels } from './TimelineEntry'
 import { useTimeline } from './timelineStore'
 
 const ITEM_HEIGHT = 64
 const PREFETCH_ITEMS = 20
 
-export function Timeline({ contactId, workspaceId }: { contactId: number; workspaceId: number }) {
+/**
+ * `historyKey` changes when the contact's history does (a merge, its undo, a split): the timeline starts
+ * again from the top. New messages only add to the top, and what is already loaded stays where it is.
+ */
+export function Timeline({
+  contactId,
+  workspaceId,
+  historyKey,
+}: {
+  contactId: number
+  workspaceId: number
+  historyKey: string
+}) {
   const { t, i18n } = useTranslation()
-  const { items, before, loading, error, refresh, loadOlder } = useTimeline()
+  const labels = useMemo(() => timelineLabels(t, i18n.language), [t, i18n.language])
+  const { items, before, loading, error, refresh, catchUp, loadOlder } = useTimeline()
   const openConversation = useRoute((s) => s.openConversation)
   const openId = useRoute((s) => s.conversationId)
 
-  useEffect(() => {
-    void refresh(contactId)
-  }, [contactId, refresh])
-  const onChange = useCallback(() => void refresh(contactId, true), [refresh, contactId])
-  useDbChanged(['messages', 'conversations', 'contacts'], workspaceId, onChange)
+  useRefreshOnNewHistory(contactId, historyKey, refresh)
+  useDbChanged(['messages'], workspaceId, () => void catchUp())
 
   const scrollRef = useRef<HTMLDivElement>(null)
+  useKeepPlace(scrollRef, items)
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
@@ -31,6 +43,7 @@ export function Timeline({ contactId, workspaceId }: { contactId: number; worksp
     overscan: 8,
   })
   const virtualItems = virtualizer.getVirtualItems()
+  const layout = virtualWindow(virtualItems, ITEM_HEIGHT, virtualizer.getTotalSize())
   const lastIndex = virtualItems.at(-1)?.index ?? -1
   const hasMore = before !== null
   useEffect(() => {
@@ -43,42 +56,23 @@ export function Timeline({ contactId, workspaceId }: { contactId: number; worksp
       <ErrorMessage error={error} />
       {items.length === 0 && !loading && <p className="empty">{t('contact.timelineEmpty')}</p>}
       <div ref={scrollRef} className="timeline-scroll">
-        <ul
-          aria-label={t('contact.timeline')}
-          style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
-          className="timeline-list"
-        >
+        <ul aria-label={t('contact.timeline')} style={layout.window} className="timeline-list">
           {virtualItems.map((v) => {
             const item = items[v.index]
             if (!item) return null
             return (
-              <li
+              <TimelineEntry
                 key={item.messageId}
-                className="timeline-item-wrap"
-                style={{ transform: `translateY(${v.start}px)`, height: ITEM_HEIGHT }}
-              >
-                <button
-                  type="button"
-                  className={`timeline-item direction-bar-${item.direction}${item.conversationId === openId ? ' selected' : ''}`}
-                  onClick={() => openConversation(item.conversationId)}
-                >
-                  <span className="timeline-meta">
-                    <ChannelBadge channel={item.channel} />
-                    <DirectionLabel direction={item.direction} />
-                    <span className="strong ellipsis">{item.authorName}</span>
-                    <time dateTime={new Date(item.sentAt).toISOString()} className="muted">
-                      {formatDateTime(i18n.language, item.sentAt)}
-                    </time>
-                  </span>
-                  <span className="ellipsis">
-                    {item.subject && <span className="strong">{item.subject} · </span>}
-                    {item.snippet}
-                  </span>
-                </button>
-              </li>
+                item={item}
+                height={ITEM_HEIGHT}
+                labels={labels}
+                selected={item.conversationId === openId}
+                onOpen={openConversation}
+              />
             )
           })}
         </ul>
+        <div style={layout.rest} />
       </div>
       {loading && items.length > 0 && (
         <p className="muted small" role="status">
@@ -87,4 +81,47 @@ export function Timeline({ contactId, workspaceId }: { contactId: number; worksp
       )}
     </section>
   )
+}
+
+/**
+ * Asks for the first page of a contact's timeline as soon as the contact is chosen: alongside
+ * contact:get, not after it, which is when the timeline mounts.
+ */
+export function useTimelineFirstPage(contactId: number | null): void {
+  const refresh = useTimeline((s) => s.refresh)
+  useEffect(() => {
+    if (contactId !== null) void refresh(contactId)
+  }, [contactId, refresh])
+}
+
+/**
+ * Starts the timeline again when the contact's history changes under it. On mount only when nobody
+ * has asked for this contact's first page yet (see useTimelineFirstPage).
+ */
+function useRefreshOnNewHistory(contactId: number, historyKey: string, refresh: (contactId: number) => Promise<void>) {
+  const shown = useRef<string | null>(null)
+  useEffect(() => {
+    const key = `${contactId}:${historyKey}`
+    const mounting = shown.current === null
+    if (shown.current === key) return
+    shown.current = key
+    if (mounting && useTimeline.getState().contactId === contactId) return
+    void refresh(contactId)
+  }, [contactId, historyKey, refresh])
+}
+
+/**
+ * When new events are added on top while someone reads further down, moves the scroll position by as
+ * much, so the entries they were reading stay where they were.
+ */
+function useKeepPlace(scrollRef: RefObject<HTMLDivElement | null>, items: readonly TimelineItem[]): void {
+  const newest = useRef<number | null>(null)
+  useLayoutEffect(() => {
+    const previous = newest.current
+    newest.current = items[0]?.messageId ?? null
+    const scroller = scrollRef.current
+    if (previous === null || !scroller || scroller.scrollTop === 0) return
+    const added = items.findIndex((i) => i.messageId === previous)
+    if (added > 0) scroller.scrollTop += added * ITEM_HEIGHT
+  }, [items, scrollRef])
 }

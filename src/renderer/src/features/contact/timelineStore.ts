@@ -3,7 +3,8 @@ import type { TimelineItem } from '../../../../shared/domain'
 import { api } from '../../api/client'
 
 const PAGE_SIZE = 100
-const MAX_PAGE = 500
+/** A few screens' worth: the first paint waits for this page, the next ones load while the reader scrolls. */
+const FIRST_PAGE = 40
 
 interface TimelineState {
   contactId: number | null
@@ -11,7 +12,10 @@ interface TimelineState {
   before: string | null
   loading: boolean
   error: unknown
-  refresh(contactId: number, keepItems?: boolean): Promise<void>
+  /** Starts again from the newest page (another contact, or its history changed by a merge or split). */
+  refresh(contactId: number): Promise<void>
+  /** Adds what arrived since, on top, keeping every page already loaded (and so the reader's place). */
+  catchUp(): Promise<void>
   loadOlder(): Promise<void>
 }
 
@@ -25,16 +29,33 @@ export const useTimeline = create<TimelineState>()((set, get) => ({
   loading: false,
   error: undefined,
 
-  async refresh(contactId, keepItems = false) {
+  async refresh(contactId) {
     const mine = ++ticket
     const switched = contactId !== get().contactId
-    const limit = keepItems && !switched ? Math.min(Math.max(get().items.length, PAGE_SIZE), MAX_PAGE) : PAGE_SIZE
     set({ contactId, loading: true, error: undefined, ...(switched ? { items: [], before: null } : {}) })
     try {
-      const page = await api.invoke('timeline:list', { contactId, limit })
+      const page = await api.invoke('timeline:list', { contactId, limit: FIRST_PAGE })
       if (mine === ticket) set({ items: page.items, before: page.next, loading: false })
     } catch (error) {
       if (mine === ticket) set({ loading: false, error })
+    }
+  },
+
+  async catchUp() {
+    const { contactId, items } = get()
+    const newestKnown = items[0]
+    if (contactId === null) return
+    if (!newestKnown) return get().refresh(contactId)
+    const mine = ++ticket
+    try {
+      const page = await api.invoke('timeline:list', { contactId, limit: PAGE_SIZE })
+      if (mine !== ticket) return
+      const seen = page.items.findIndex((i) => i.messageId === newestKnown.messageId)
+      // More new events than a page, or the newest one is gone: the loaded pages no longer line up.
+      if (seen < 0) return get().refresh(contactId)
+      if (seen > 0) set({ items: [...page.items.slice(0, seen), ...get().items] })
+    } catch (error) {
+      if (mine === ticket) set({ error })
     }
   },
 

@@ -5,29 +5,17 @@ import { api } from '../../api/client'
 import { useQuery } from '../../api/hooks'
 import { STATUSES } from '../../components/constants'
 import { formatDateTime } from '../../components/format'
+import { useTriage } from '../triage/triageStore'
 
 /** Runs a command, reports failure through `onError`, and refetches either way. */
 export type Act = (run: () => Promise<unknown>) => Promise<boolean>
 
-/** Snoozing without a date picker: until 09:00 tomorrow, the usual "deal with it tomorrow". */
-export function tomorrowMorning(now = new Date()): number {
-  const d = new Date(now)
-  d.setDate(d.getDate() + 1)
-  d.setHours(9, 0, 0, 0)
-  return d.getTime()
-}
-
 export function StatusControl({ conversation, act }: { conversation: ConversationRow; act: Act }) {
   const { t, i18n } = useTranslation()
   const change = (status: ConversationStatus): void => {
-    void act(() =>
-      api.invoke(
-        'conversation:setStatus',
-        status === 'snoozed'
-          ? { conversationId: conversation.id, status, snoozedUntil: tomorrowMorning() }
-          : { conversationId: conversation.id, status },
-      ),
-    )
+    // Snoozing asks until when (the triage snooze dialog); the other statuses apply at once.
+    if (status === 'snoozed') useTriage.getState().openDialog({ kind: 'snooze', ids: [conversation.id] })
+    else void act(() => api.invoke('conversation:setStatus', { conversationId: conversation.id, status }))
   }
   return (
     <label className="field">
@@ -36,7 +24,7 @@ export function StatusControl({ conversation, act }: { conversation: Conversatio
         {STATUSES.map((s) => (
           <option key={s} value={s}>
             {s === 'snoozed' && conversation.status !== 'snoozed'
-              ? t('conversation.snoozeUntilTomorrow')
+              ? t('conversation.snoozeChoose')
               : t(`status.${s}`)}
           </option>
         ))}

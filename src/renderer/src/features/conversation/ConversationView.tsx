@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client'
 import { useDbChanged, useQuery } from '../../api/hooks'
 import { useRoute } from '../../app/routeStore'
-import { ChannelBadge, OverdueBadge, Reach } from '../../components/Badges'
+import { ChannelBadge, Reach } from '../../components/Badges'
 import { ErrorMessage, Loading } from '../../components/Feedback'
-import { isOverdue } from '../../components/format'
 import { useNow } from '../../components/useNow'
+import { SlaBadge } from '../sla/SlaBadge'
 import { Composer } from '../composer/Composer'
-import { PendingReplies, usePendingReplies } from '../composer/PendingReplies'
+import { usePendingReplies } from '../composer/PendingReplies'
+import { ReplyOnSite } from '../watch/ReplyOnSite'
+import { OutcomeControl } from '../outcomes/OutcomeControl'
 import { AssigneeControl, NoteForm, StatusControl, TagControl, type Act } from './Controls'
 import { Thread } from './Thread'
 
@@ -49,7 +51,7 @@ export function ConversationView({ conversationId }: { conversationId: number })
         <div className="title-row">
           <ChannelBadge channel={c.channel} />
           <h2 id="conversation-heading">{c.subject ?? t('conversation.noSubject')}</h2>
-          {isOverdue(c.awaitingReplySince, now) && <OverdueBadge />}
+          <SlaBadge clock={c.sla} now={now} />
           <button type="button" className="close" aria-label={t('conversation.close')} onClick={() => close(null)}>
             ×
           </button>
@@ -65,13 +67,17 @@ export function ConversationView({ conversationId }: { conversationId: number })
           <StatusControl conversation={c} act={act} />
           <AssigneeControl key={c.assignee ?? ''} conversation={c} act={act} />
           <TagControl conversation={c} act={act} />
+          <OutcomeControl conversation={c} act={act} />
         </div>
         <ErrorMessage error={actionError ?? error} />
       </header>
-      <Thread messages={messages} notes={notes} />
-      <PendingReplies items={pending.data ?? []} />
+      <Thread messages={messages} notes={notes} pending={pending.data ?? []} />
       <ErrorMessage error={pending.error} />
-      <Composer conversation={c} messages={messages} onQueued={pending.reload} />
+      {c.channel === 'web' ? (
+        <ReplyOnSite conversationId={c.id} />
+      ) : (
+        <Composer conversation={c} messages={messages} onQueued={pending.reload} />
+      )}
       <NoteForm conversationId={c.id} act={act} />
     </article>
   )

@@ -1,23 +1,48 @@
-import { useMemo } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { mailFrameAddress } from '../../../../shared/commands/mail'
+import type { Message } from '../../../../shared/domain'
+import { api } from '../../api/client'
+import { ErrorMessage } from '../../components/Feedback'
 
-// The frame has an empty sandbox (no scripts, no same-origin) and its own CSP, so even HTML the
-// sanitiser missed cannot run code or fetch remote images that would tell the sender we read it.
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-const BASE_STYLE =
-  'body{margin:0;padding:8px 10px;font:14px/1.5 system-ui,sans-serif;color:#1d232b;background:#fff;word-wrap:break-word}' +
-  'img{max-width:100%;height:auto}blockquote{margin:0 0 0 8px;padding-left:8px;border-left:3px solid #ccd}'
-
-export function emailSrcDoc(bodyHtml: string): string {
+/**
+ * A mail's HTML in a frame the host serves from its own address with its own policy: an empty
+ * sandbox (no scripts, no same-origin) and remote images only for senders the user allowed. A
+ * srcdoc frame could not do the latter, as it inherits the app's policy.
+ */
+export function EmailFrame({ message }: { message: Message }) {
+  const { t } = useTranslation()
+  // The address changes with the consent, so the frame reloads with the new policy.
+  const src = `${mailFrameAddress(message.id, Boolean(window.earshot))}?images=${message.remoteImages}`
   return (
-    '<!doctype html><html><head><meta charset="utf-8">' +
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">` +
-    `<style>${BASE_STYLE}</style></head><body>${bodyHtml}</body></html>`
+    <>
+      {message.remoteImages !== 'none' && <ImageConsent message={message} />}
+      <iframe
+        className="email-frame"
+        sandbox=""
+        src={src}
+        title={t('conversation.emailFrame', { author: message.authorName })}
+      />
+    </>
   )
 }
 
-export function EmailFrame({ html, author }: { html: string; author: string }) {
+function ImageConsent({ message }: { message: Message }) {
   const { t } = useTranslation()
-  const srcDoc = useMemo(() => emailSrcDoc(html), [html])
-  return <iframe className="email-frame" sandbox="" srcDoc={srcDoc} title={t('conversation.emailFrame', { author })} />
+  const [error, setError] = useState<unknown>(undefined)
+  const allowed = message.remoteImages === 'allowed'
+  const sender = message.authorHandle ?? message.authorName
+  const toggle = (): void => {
+    setError(undefined)
+    api.invoke('mail:allowImages', { messageId: message.id, allow: !allowed }).catch(setError)
+  }
+  return (
+    <div className="image-consent" role="note">
+      <span>{allowed ? t('conversation.images.allowed', { sender }) : t('conversation.images.blocked')}</span>{' '}
+      <button type="button" onClick={toggle}>
+        {allowed ? t('conversation.images.block', { sender }) : t('conversation.images.allow', { sender })}
+      </button>
+      <ErrorMessage error={error} />
+    </div>
+  )
 }

@@ -1,11 +1,12 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { EventMap, ImportSummary } from '../../../../shared/contract'
+import type { EventMap, ImportInspection } from '../../../../shared/contract'
 import { api } from '../../api/client'
 import { useQuery } from '../../api/hooks'
 import { useRoute } from '../../app/routeStore'
 import { ErrorMessage } from '../../components/Feedback'
-import { describeImport, parseAddresses, parsePaths } from './importText'
+import { CsvMappingStep, isUsableMapping, type Mapping } from './CsvMappingStep'
+import { describeArchiveImport, describeImport, parseAddresses, parsePaths } from './importText'
 
 type Progress = Omit<EventMap['import:progress'], 'workspaceId'>
 
@@ -44,13 +45,24 @@ interface ImportFormProps {
   close: () => void
 }
 
+/** What a finished import says, and where its progress bar ends. */
+interface Outcome {
+  text: string
+  total: number
+  quarantined: number
+}
+
 function ImportForm({ workspaceId, paths, setPaths, close }: ImportFormProps) {
   const { t, i18n } = useTranslation()
   const [addresses, setAddresses] = useState('')
   const [running, setRunning] = useState(false)
   const [progress, setProgress] = useState<Progress | null>(null)
-  const [result, setResult] = useState<ImportSummary | null>(null)
+  const [result, setResult] = useState<string | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
   const [error, setError] = useState<unknown>(undefined)
+  // A contacts CSV waits here for its column mapping before anything is imported.
+  const [csv, setCsv] = useState<ImportInspection | null>(null)
+  const [mapping, setMapping] = useState<Mapping>({})
   const pathsHint = useId()
   const listening = useRef(false)
   // Progress events carry no import id, so only those arriving while our import runs are taken.
@@ -62,23 +74,20 @@ function ImportForm({ workspaceId, paths, setPaths, close }: ImportFormProps) {
     [workspaceId],
   )
 
-  const submit = async (e: FormEvent): Promise<void> => {
-    e.preventDefault()
-    const list = parsePaths(paths)
-    if (list.length === 0 || running) return
+  /** Runs one step; a step that imported says what happened, one that only looked returns null. */
+  const run = async (step: () => Promise<Outcome | null>): Promise<void> => {
     setRunning(true)
     setResult(null)
+    setNotice(null)
     setError(undefined)
     setProgress(null)
     listening.current = true
     try {
-      const summary = await api.invoke('import:mail', {
-        workspaceId,
-        paths: list,
-        ownAddresses: parseAddresses(addresses),
-      })
-      setResult(summary)
-      setProgress({ done: summary.total, total: summary.total, quarantined: summary.quarantined })
+      const outcome = await step()
+      if (outcome) {
+        setResult(outcome.text)
+        setProgress({ done: outcome.total, total: outcome.total, quarantined: outcome.quarantined })
+      }
     } catch (err) {
       setError(err)
     } finally {
@@ -87,8 +96,100 @@ function ImportForm({ workspaceId, paths, setPaths, close }: ImportFormProps) {
     }
   }
 
+  const importArchive = async (path: string, csvMapping?: Mapping): Promise<Outcome> => {
+    const summary = await api.invoke('import:archive', {
+      workspaceId,
+      path,
+      ...(csvMapping ? { mapping: csvMapping } : {}),
+    })
+    return {
+      text: describeArchiveImport(t, i18n.language, summary),
+      total: summary.total,
+      quarantined: summary.quarantined,
+    }
+  }
+
+  /** Mail goes straight in; an archive or a CSV is imported on its own, a CSV after its mapping. */
+  const submit = (e: FormEvent): void => {
+    e.preventDefault()
+    const list = parsePaths(paths)
+    if (list.length === 0 || running) return
+    void run(async () => {
+      const inspections = await api.invoke('import:inspect', { paths: list })
+      const archive = inspections.find((i) => i.kind !== 'mail')
+      if (!archive) {
+        const summary = await api.invoke('import:mail', {
+          workspaceId,
+          paths: list,
+          ownAddresses: parseAddresses(addresses),
+        })
+        return {
+          text: describeImport(t, i18n.language, summary),
+          total: summary.total,
+          quarantined: summary.quarantined,
+        }
+      }
+      if (inspections.length > 1) {
+        setNotice(t('import.oneArchive'))
+        return null
+      }
+      if (archive.kind === 'contacts-csv') {
+        setCsv(archive)
+        setMapping(archive.csv?.suggested ?? {})
+        return null
+      }
+      return importArchive(archive.path)
+    })
+  }
+
+  const submitMapping = (e: FormEvent): void => {
+    e.preventDefault()
+    if (!csv || running || !isUsableMapping(mapping)) return
+    void run(async () => {
+      const outcome = await importArchive(csv.path, mapping)
+      setCsv(null)
+      return outcome
+    })
+  }
+
+  const feedback = (
+    <>
+      {(running || progress) && <ImportProgress progress={progress} />}
+      {result && (
+        <p role="status" className="import-result">
+          {result}
+        </p>
+      )}
+      {notice && (
+        <p role="alert" className="reconnect-alert">
+          {notice}
+        </p>
+      )}
+      <ErrorMessage error={error} />
+    </>
+  )
+
+  if (csv?.csv) {
+    return (
+      <form className="import-form" onSubmit={submitMapping}>
+        <h2 id="import-title">{t('import.title')}</h2>
+        <ImportTarget workspaceId={workspaceId} />
+        <CsvMappingStep file={csv.path} preview={csv.csv} mapping={mapping} onChange={setMapping} />
+        {feedback}
+        <div className="actions">
+          <button type="button" className="secondary" disabled={running} onClick={() => setCsv(null)}>
+            {t('import.csv.back')}
+          </button>
+          <button type="submit" disabled={running || !isUsableMapping(mapping)}>
+            {running ? t('import.running') : t('import.csv.start')}
+          </button>
+        </div>
+      </form>
+    )
+  }
+
   return (
-    <form className="import-form" onSubmit={(e) => void submit(e)}>
+    <form className="import-form" onSubmit={submit}>
       <h2 id="import-title">{t('import.title')}</h2>
       <p className="muted" id={pathsHint}>
         {t('import.intro')}
@@ -114,13 +215,7 @@ function ImportForm({ workspaceId, paths, setPaths, close }: ImportFormProps) {
         />
         <span className="muted small">{t('import.ownAddressesHint')}</span>
       </label>
-      {(running || progress) && <ImportProgress progress={progress} />}
-      {result && (
-        <p role="status" className="import-result">
-          {describeImport(t, i18n.language, result)}
-        </p>
-      )}
-      <ErrorMessage error={error} />
+      {feedback}
       <div className="actions">
         <button type="button" className="secondary" onClick={close}>
           {t('import.close')}

@@ -1,7 +1,7 @@
 import i18next from 'i18next'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { de, en } from '../../i18n/catalogues'
-import { describeImport, parseAddresses, parsePaths } from './importText'
+import { describeArchiveImport, describeImport, parseAddresses, parsePaths } from './importText'
 
 const i18n = i18next.createInstance()
 beforeAll(async () => {
@@ -31,6 +31,38 @@ describe('describeImport', () => {
   })
   it('says so when the files held no mail', () => {
     expect(describeImport(i18n.getFixedT('en'), 'en', { total: 0, inserted: 0, quarantined: 0 })).toMatch(/No mail/)
+  })
+})
+
+describe('describeArchiveImport', () => {
+  it('counts contacts for a CSV and says what an archive left out', () => {
+    expect(
+      describeArchiveImport(i18n.getFixedT('en'), 'en', {
+        kind: 'contacts-csv',
+        total: 6,
+        inserted: 3,
+        quarantined: 2,
+        skipped: 0,
+      }),
+    ).toBe('3 contacts imported, 1 was already in Earshot, 2 could not be read and were set aside.')
+    expect(
+      describeArchiveImport(i18n.getFixedT('de'), 'de', {
+        kind: 'x-archive',
+        total: 5,
+        inserted: 5,
+        quarantined: 0,
+        skipped: 2,
+      }),
+    ).toBe('5 Nachrichten importiert, 2 waren keine Gespräche und wurden ausgelassen.')
+    expect(
+      describeArchiveImport(i18n.getFixedT('en'), 'en', {
+        kind: 'facebook-archive',
+        total: 0,
+        inserted: 0,
+        quarantined: 0,
+        skipped: 0,
+      }),
+    ).toMatch(/Nothing/)
   })
 })
 

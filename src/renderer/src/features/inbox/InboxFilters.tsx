@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client'
 import { useDbChanged, useQuery } from '../../api/hooks'
 import { CHANNELS, STATUSES } from '../../components/constants'
+import type { InboxSort } from '../../../../shared/contract'
 import { useInbox, type InboxFilters as Filters } from './inboxStore'
+import { SentimentFilter } from '../sentiment/SentimentFilter'
 
 /** Sentinel option values; real agent names and tags are free text and could be anything else. */
 const ANYONE = '\u0000anyone'
@@ -79,8 +81,50 @@ export function InboxFilters({ workspaceId }: { workspaceId: number }) {
           ))}
         </select>
       </label>
+      <SlaFilter />
+      <SentimentFilter />
       <TextFilter />
+      <SortOrder />
     </div>
+  )
+}
+
+const SLA_CHOICES = ['all', 'overdue', 'due-soon'] as const satisfies readonly Filters['sla'][]
+const SORTS = ['newest', 'due', 'priority'] as const satisfies readonly InboxSort[]
+
+function SlaFilter() {
+  const { t } = useTranslation()
+  const value = useInbox((s) => s.filters.sla)
+  const setFilters = useInbox((s) => s.setFilters)
+  return (
+    <label className="field">
+      <span>{t('sla.filter')}</span>
+      <select value={value} onChange={(e) => setFilters({ sla: e.target.value as Filters['sla'] })}>
+        {SLA_CHOICES.map((choice) => (
+          <option key={choice} value={choice}>
+            {choice === 'all' ? t('sla.anyClock') : t(`sla.state.${choice}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
+function SortOrder() {
+  const { t } = useTranslation()
+  const sort = useInbox((s) => s.sort)
+  const setSort = useInbox((s) => s.setSort)
+  return (
+    <label className="field">
+      <span>{t('sla.sort')}</span>
+      <select value={sort} onChange={(e) => setSort(e.target.value as InboxSort)}>
+        {SORTS.map((choice) => (
+          <option key={choice} value={choice}>
+            {t(`sla.sortBy.${choice}`)}
+          </option>
+        ))}
+      </select>
+    </label>
   )
 }
 

@@ -1,32 +1,38 @@
-import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table'
+import { flexRender, useReactTable, type HeaderGroup } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ConversationRow } from '../../../../shared/domain'
 import { useRoute } from '../../app/routeStore'
-import { isOverdue } from '../../components/format'
 import { useNow } from '../../components/useNow'
+import { virtualWindow } from '../../components/virtualWindow'
+import { followingIndex } from '../triage/selection'
+import { useTriage } from '../triage/triageStore'
+import { getAppendingRowModel } from './appendingRowModel'
 import { inboxColumns } from './columns'
+import { InboxRow } from './InboxRow'
 import { useInbox } from './inboxStore'
+import { inboxRowView } from './rowView'
 
 const ROW_HEIGHT = 58
 /** Start fetching the next page this many rows before the end, so scrolling rarely waits. */
 const PREFETCH_ROWS = 25
+const coreRowModel = getAppendingRowModel<ConversationRow>()
+const rowId = (r: ConversationRow): string => String(r.id)
 
 export function InboxTable({ rows }: { rows: ConversationRow[] }) {
   const { t, i18n } = useTranslation()
   const now = useNow()
-  const columns = useMemo(() => inboxColumns(t, i18n.language, now), [t, i18n.language, now])
-  const table = useReactTable({
-    data: rows,
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (r) => String(r.id),
-  })
+  const view = useMemo(() => inboxRowView(t, i18n.language, now), [t, i18n.language, now])
+  const columns = useMemo(() => inboxColumns(view), [view])
+  const table = useReactTable({ data: rows, columns, getCoreRowModel: coreRowModel, getRowId: rowId })
   const hasMore = useInbox((s) => s.next !== null)
   const loadMore = useInbox((s) => s.loadMore)
   const openId = useRoute((s) => s.conversationId)
   const openConversation = useRoute((s) => s.openConversation)
+  const cursorId = useTriage((s) => s.cursorId)
+  const focusRequest = useTriage((s) => s.focusRequest)
+  const setCursor = useTriage((s) => s.setCursor)
 
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
@@ -42,78 +48,84 @@ export function InboxTable({ rows }: { rows: ConversationRow[] }) {
     if (hasMore && lastIndex >= rows.length - PREFETCH_ROWS) void loadMore()
   }, [hasMore, lastIndex, rows.length, loadMore])
 
-  // Arrow keys move between rows; the row may not be rendered yet, so scroll first, then focus.
+  // The row may not be rendered yet, so scroll first, then focus. Focusing a row makes it the cursor.
   const focusRow = (index: number): void => {
     if (index < 0 || index >= rows.length) return
     virtualizer.scrollToIndex(index, { align: 'auto' })
     requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus())
   }
+  const focusRowRef = useRef(focusRow)
+  useEffect(() => {
+    focusRowRef.current = focusRow
+  })
+  // One function for the rows' whole life, so memoised rows are not rendered again for a new one.
+  const moveFocus = useCallback((index: number) => focusRowRef.current(index), [])
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>, index: number, row: ConversationRow): void => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault()
-      openConversation(row.id)
-    } else if (e.key === 'ArrowDown') {
-      e.preventDefault()
-      focusRow(index + 1)
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault()
-      focusRow(index - 1)
+  // j/k (useShortcuts) move the cursor in the triage store and ask for its row to take the focus.
+  useEffect(() => {
+    if (focusRequest > 0) focusRowRef.current(useTriage.getState().cursorIndex)
+  }, [focusRequest])
+
+  // New rows shift the cursor's index; when its row leaves (done, snoozed), the row now in its place takes over.
+  useEffect(() => {
+    const triage = useTriage.getState()
+    if (triage.cursorId === null) return
+    const index = rows.findIndex((r) => r.id === triage.cursorId)
+    if (index >= 0) {
+      if (index !== triage.cursorIndex) triage.setCursor(triage.cursorId, index)
+      return
     }
-  }
+    const following = followingIndex(rows.length, triage.cursorIndex)
+    // Its row had the focus, which fell back to the page: hand it to the row that took the place.
+    const focusLost = document.activeElement === document.body
+    triage.setCursor(following === null ? null : rows[following]!.id, following ?? -1, focusLost)
+  }, [rows])
 
   const tableRows = table.getRowModel().rows
+  const layout = virtualWindow(items, ROW_HEIGHT, virtualizer.getTotalSize())
   return (
     <div role="grid" aria-label={t('inbox.tableLabel')} aria-rowcount={hasMore ? -1 : rows.length + 1} className="grid">
-      <div role="rowgroup" className="grid-head">
-        {table.getHeaderGroups().map((group) => (
-          <div role="row" key={group.id} className="grid-row" aria-rowindex={1}>
-            {group.headers.map((header) => (
-              <div role="columnheader" key={header.id} className="grid-cell">
-                {flexRender(header.column.columnDef.header, header.getContext())}
-              </div>
-            ))}
-          </div>
-        ))}
-      </div>
+      <GridHead groups={table.getHeaderGroups()} />
       <div role="rowgroup" ref={scrollRef} className="grid-body">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div className="grid-rows" style={layout.window}>
           {items.map((item) => {
             const row = tableRows[item.index]
             if (!row) return null
-            const c = row.original
-            const overdue = isOverdue(c.awaitingReplySince, now)
             return (
-              <div
-                role="row"
+              <InboxRow
                 key={row.id}
-                data-index={item.index}
-                aria-rowindex={item.index + 2}
-                aria-selected={c.id === openId}
-                aria-label={t('inbox.rowLabel', {
-                  contact: c.contactName,
-                  subject: c.subject ?? '',
-                  snippet: c.snippet,
-                  overdue: overdue ? t('inbox.overdue') : '',
-                })
-                  .replace(/\s+/g, ' ')
-                  .trim()}
-                tabIndex={0}
-                className={`grid-row body-row${c.id === openId ? ' selected' : ''}${overdue ? ' is-overdue' : ''}`}
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                onClick={() => openConversation(c.id)}
-                onKeyDown={(e) => onKeyDown(e, item.index, c)}
-              >
-                {row.getVisibleCells().map((cell) => (
-                  <div role="gridcell" key={cell.id} className="grid-cell">
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </div>
-                ))}
-              </div>
+                row={row}
+                index={item.index}
+                height={ROW_HEIGHT}
+                view={view}
+                selected={row.original.id === openId}
+                cursor={row.original.id === cursorId}
+                onOpen={openConversation}
+                onFocusRow={setCursor}
+                onMoveFocus={moveFocus}
+              />
             )
           })}
         </div>
+        <div style={layout.rest} />
       </div>
     </div>
   )
 }
+
+/** Memoised on the header groups, which change with the columns only: not rendered again per scrolled frame. */
+const GridHead = memo(function GridHead({ groups }: { groups: HeaderGroup<ConversationRow>[] }) {
+  return (
+    <div role="rowgroup" className="grid-head">
+      {groups.map((group) => (
+        <div role="row" key={group.id} className="grid-row" aria-rowindex={1}>
+          {group.headers.map((header) => (
+            <div role="columnheader" key={header.id} className="grid-cell">
+              {flexRender(header.column.columnDef.header, header.getContext())}
+            </div>
+          ))}
+        </div>
+      ))}
+    </div>
+  )
+})

@@ -2,9 +2,14 @@ import { useCallback, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useDbChanged } from '../../api/hooks'
 import { ErrorMessage, Loading } from '../../components/Feedback'
+import { BulkBar, TriageStatus } from '../triage/BulkBar'
+import { useTriage } from '../triage/triageStore'
+import { useClockRefresh } from '../sla/useClockRefresh'
 import { InboxFilters } from './InboxFilters'
 import { InboxTable } from './InboxTable'
 import { DEFAULT_FILTERS, useInbox } from './inboxStore'
+import { GettingStarted } from '../workspaces/GettingStarted'
+import { SavedViews } from './SavedViews'
 
 export function InboxView({ workspaceId }: { workspaceId: number }) {
   const { t } = useTranslation()
@@ -22,6 +27,11 @@ export function InboxView({ workspaceId }: { workspaceId: number }) {
   // Keep the rows the user has scrolled through: reload as many as are shown, not just page one.
   const onChange = useCallback(() => void refresh(workspaceId, true), [refresh, workspaceId])
   useDbChanged(['conversations', 'messages', 'contacts', 'tags'], workspaceId, onChange)
+  useClockRefresh(rows, onChange)
+  // Ticked rows that left the list (other filters, another workspace) must not be acted on unseen.
+  useEffect(() => {
+    useTriage.getState().keepLoaded(rows.map((r) => r.id))
+  }, [rows])
 
   const filtered = JSON.stringify(filters) !== JSON.stringify(DEFAULT_FILTERS)
   return (
@@ -32,7 +42,11 @@ export function InboxView({ workspaceId }: { workspaceId: number }) {
           {loading ? t('common.loading') : t(hasMore ? 'inbox.countMore' : 'inbox.count', { count: rows.length })}
         </span>
       </div>
+      <SavedViews />
       <InboxFilters workspaceId={workspaceId} />
+      <GettingStarted workspaceId={workspaceId} />
+      <BulkBar />
+      <TriageStatus />
       <ErrorMessage error={error} />
       {rows.length > 0 ? (
         <InboxTable rows={rows} />

@@ -1,6 +1,6 @@
 import { create } from 'zustand'
-import type { InboxFilter } from '../../../../shared/contract'
-import type { Channel, ConversationRow, ConversationStatus } from '../../../../shared/domain'
+import type { InboxFilter, InboxSort } from '../../../../shared/contract'
+import type { Channel, ConversationRow, ConversationStatus, SentimentLabel } from '../../../../shared/domain'
 import { api } from '../../api/client'
 
 export const PAGE_SIZE = 100
@@ -15,9 +15,21 @@ export interface InboxFilters {
   assignee: string | null
   tag: string | null
   text: string
+  /** Conversations by their response-time clock. */
+  sla: 'all' | 'overdue' | 'due-soon'
+  /** The mood of the customer's latest message. */
+  sentiment: SentimentLabel | 'all'
 }
 
-export const DEFAULT_FILTERS: InboxFilters = { channel: 'all', status: 'open', assignee: null, tag: null, text: '' }
+export const DEFAULT_FILTERS: InboxFilters = {
+  channel: 'all',
+  status: 'open',
+  assignee: null,
+  tag: null,
+  text: '',
+  sla: 'all',
+  sentiment: 'all',
+}
 
 export function toContractFilter(f: InboxFilters): InboxFilter {
   const filter: InboxFilter = {}
@@ -26,12 +38,16 @@ export function toContractFilter(f: InboxFilters): InboxFilter {
   if (f.assignee !== null) filter.assignee = f.assignee
   if (f.tag) filter.tag = f.tag
   if (f.text.trim()) filter.text = f.text.trim()
+  if (f.sla !== 'all') filter.sla = f.sla
+  if (f.sentiment !== 'all') filter.sentiment = f.sentiment
   return filter
 }
 
 interface InboxState {
   workspaceId: number | null
   filters: InboxFilters
+  /** The order rows come in; kept apart from the filters, so a saved view keeps the user's order. */
+  sort: InboxSort
   rows: ConversationRow[]
   next: string | null
   loading: boolean
@@ -39,6 +55,7 @@ interface InboxState {
   /** Agents seen so far, offered in the assignee filter. */
   knownAssignees: string[]
   setFilters(patch: Partial<InboxFilters>): void
+  setSort(sort: InboxSort): void
   /** Loads from the top; `keepRows` reloads as many rows as are shown (after a db:changed). */
   refresh(workspaceId: number, keepRows?: boolean): Promise<void>
   loadMore(): Promise<void>
@@ -57,6 +74,7 @@ export const useInbox = create<InboxState>()((set, get) => {
   return {
     workspaceId: null,
     filters: DEFAULT_FILTERS,
+    sort: 'newest',
     rows: [],
     next: null,
     loading: false,
@@ -65,6 +83,12 @@ export const useInbox = create<InboxState>()((set, get) => {
 
     setFilters(patch) {
       set({ filters: { ...get().filters, ...patch } })
+      const { workspaceId } = get()
+      if (workspaceId !== null) void get().refresh(workspaceId)
+    },
+
+    setSort(sort) {
+      set({ sort })
       const { workspaceId } = get()
       if (workspaceId !== null) void get().refresh(workspaceId)
     },
@@ -80,7 +104,8 @@ export const useInbox = create<InboxState>()((set, get) => {
         ...(switched ? { rows: [], next: null, knownAssignees: [] } : {}),
       })
       try {
-        const page = await api.invoke('inbox:list', { workspaceId, filter: toContractFilter(get().filters), limit })
+        const { filters, sort } = get()
+        const page = await api.invoke('inbox:list', { workspaceId, filter: toContractFilter(filters), sort, limit })
         if (mine !== ticket) return
         set({ rows: page.items, next: page.next, loading: false, knownAssignees: remember(page.items) })
       } catch (error) {
@@ -89,7 +114,7 @@ export const useInbox = create<InboxState>()((set, get) => {
     },
 
     async loadMore() {
-      const { workspaceId, next, loading, filters } = get()
+      const { workspaceId, next, loading, filters, sort } = get()
       if (workspaceId === null || next === null || loading) return
       const mine = ++ticket
       set({ loading: true, error: undefined })
@@ -97,6 +122,7 @@ export const useInbox = create<InboxState>()((set, get) => {
         const page = await api.invoke('inbox:list', {
           workspaceId,
           filter: toContractFilter(filters),
+          sort,
           after: next,
           limit: PAGE_SIZE,
         })

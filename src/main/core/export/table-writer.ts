@@ -42,7 +42,9 @@ export function jsonTableWriter(file: string, nested: readonly string[] = []): T
       const value: Record<string, unknown> = { ...row }
       // Columns SQLite built with json_group_array come back as text; nest them as real JSON.
       for (const key of nested) if (typeof row[key] === 'string') value[key] = JSON.parse(row[key])
-      out.append(`${count === 0 ? '\n' : ',\n'}${JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}`)
+      out.append(
+        `${count === 0 ? '\n' : ',\n'}${JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}`,
+      )
       count++
     },
     close() {

@@ -1,0 +1,33 @@
+import type { Language } from './rules'
+
+/**
+ * Frequent function words that exist in only one of the two languages ("was", "die", "am", "also"
+ * and "will" exist in both and are left out). A message speaks the language it has more of.
+ */
+const GERMAN = new Set(
+  (
+    'der das und ist nicht ich ein eine einen mit für auf den dem des zu von sie wir ihr euch euer eure ' +
+    'mein meine meinen war hat habe haben sind bei nach auch noch schon aber wie wann warum kann können ' +
+    'bitte danke sehr gibt es im um ob oder nur mir mich dass wurde wird kein keine gar immer'
+  ).split(' '),
+)
+const ENGLISH = new Set(
+  (
+    'the and is not i a with for on to of you we your my has have are at after still already ' +
+    'but how what when why can could please thanks very there it this that just would should were ' +
+    'be been no our me they do does did'
+  ).split(' '),
+)
+
+/** null when the message gives no hint ("Super!! 😍"): the scorer then reads it in both languages. */
+export function detectLanguage(tokens: readonly string[]): Language | null {
+  let german = 0
+  let english = 0
+  for (const token of tokens) {
+    if (GERMAN.has(token)) german++
+    else if (ENGLISH.has(token)) english++
+    else if (/[äöüß]/.test(token)) german++
+  }
+  if (german === english) return null
+  return german > english ? 'de' : 'en'
+}
