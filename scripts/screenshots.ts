@@ -20,6 +20,8 @@ async function shoot(page: Page, name: string): Promise<void> {
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-shots-'))
   const core = openCore({ dataDir, host: 'web', version: 'screenshots', demo: 'first-start' })
+  // The demo shop's agent, so canned replies sign with a name instead of an unfilled {{agent.name}}.
+  await core.invoke('composer:setSettings', { agentName: 'Anna', undoSeconds: 5 })
   const host = await startWebHost({ core, staticDir: path.join(root, 'out', 'web') })
   const browser = await chromium.launch({
     executablePath: process.env.EARSHOT_CHROMIUM ?? '/usr/bin/chromium',
@@ -37,9 +39,10 @@ async function main(): Promise<void> {
       await rows.nth(2).click()
       await page.getByRole('textbox', { name: 'Internal note' }).waitFor()
       await shoot(page, `conversation${suffix}`)
-      // The composer with a canned reply picked and its variables filled in.
+      // The composer with a canned reply picked and its variables filled in (over the light pass's saved draft).
+      await page.getByRole('textbox', { name: 'Reply' }).fill('')
       await page.getByRole('button', { name: 'Canned replies' }).click()
-      await page.getByRole('option').first().click()
+      await page.getByRole('listbox', { name: 'Canned replies' }).getByRole('option').first().click()
       await page.getByRole('textbox', { name: 'Reply' }).focus()
       await shoot(page, `composer${suffix}`)
       const contactName = await page.locator('.conversation .contact-row button.link').innerText()
