@@ -1,6 +1,5 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { refreshStaleKeys, scanSignatures, updateContactKeys } from '../src/main/core/contacts/keys'
 import { mergeContacts, unmergeContacts } from '../src/main/core/contacts/merge'
@@ -8,7 +7,7 @@ import { listSuggestions } from '../src/main/core/contacts/suggestions'
 import { generateDemo } from '../src/main/core/demo'
 import { openDatabase, type Db } from '../src/main/core/store/db'
 import { listTimeline } from '../src/main/core/store/repos/contacts'
-import { fmt, medianOfRuns, printTable, timeMs } from './stats'
+import { fmt, medianOfRuns, printTable, startStallProbe, timeMs } from './stats'
 
 /**
  * Identity resolution (issue #5, item 5): on the demo's bakery (~1,250 contacts at scale 1; ~2,500 in all
@@ -94,23 +93,3 @@ function measureMerge(db: Db, survivorId: number, absorbedId: number) {
   return { mergedTimelineEvents: events, mergeMs, mergedTimelineFirstPageP50Ms: timelineFirstPageMs, unmergeMs }
 }
 
-/** Worst event-loop stall of this thread from start to stop(). */
-function startStallProbe(): { stop: () => number } {
-  const histogram = monitorEventLoopDelay({ resolution: 5 })
-  // The histogram's resolution hides short stalls; a 10 ms interval's drift catches long ones.
-  let worstDrift = 0
-  let last = performance.now()
-  const probe = setInterval(() => {
-    const now = performance.now()
-    worstDrift = Math.max(worstDrift, now - last - 10)
-    last = now
-  }, 10)
-  histogram.enable()
-  return {
-    stop() {
-      histogram.disable()
-      clearInterval(probe)
-      return Math.max(worstDrift, histogram.max / 1e6 - 5)
-    },
-  }
-}
