@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { CommandArg, CommandName, CommandResult, EventMap } from '../../../shared/contract'
-import type { Result } from '../../../shared/errors'
-import { EventBus } from '../events'
-import { item, testStore } from '../store/test-support'
-import type { CoreContext } from './context'
-import { dispatch } from './dispatch'
-import { handlers } from './handlers'
+import { item } from '../store/test-support'
+import { contractHarness } from './test-support'
 
 function setup() {
-  const store = testStore()
-  const events = new EventBus()
-  const ctx: CoreContext = {
-    db: store.db,
-    events,
-    info: { version: 't', host: 'web', dataDir: '/tmp' },
-    actor: 'Lena',
-    background: null,
-  }
-  const seen: EventMap['db:changed'][] = []
-  events.on('db:changed', (e) => seen.push(e))
-  const call = <K extends CommandName>(name: K, arg: CommandArg<K>) =>
-    dispatch(ctx, handlers, name, arg) as Promise<Result<CommandResult<K>>>
-  const ok = async <K extends CommandName>(name: K, arg: CommandArg<K>): Promise<CommandResult<K>> => {
-    const r = await call(name, arg)
-    if (!r.ok) throw new Error(`${name} failed: ${r.error.code} ${r.error.message}`)
-    return r.value
-  }
+  const store = contractHarness('Lena')
+  const { ctx, seen, call, ok } = store
   /** One conversation with Anna on a channel; returns its id. */
   const conversation = (channel: 'email' | 'x', overrides: Parameters<typeof item>[0] = {}): number => {
     const message = item({ subject: 'Torte', ...overrides })

@@ -1,33 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import type { CommandArg, CommandName, CommandResult, EventMap } from '../../../shared/contract'
-import type { Result } from '../../../shared/errors'
-import { EventBus } from '../events'
 import { createAccount } from '../store/repos/accounts'
 import { createWorkspace } from '../store/repos/workspaces'
-import { item, testStore } from '../store/test-support'
-import type { CoreContext } from './context'
-import { dispatch } from './dispatch'
-import { handlers } from './handlers'
+import { item } from '../store/test-support'
+import { contractHarness } from './test-support'
 
 function setup(conversations = 3) {
-  const store = testStore()
-  const events = new EventBus()
-  const ctx: CoreContext = {
-    db: store.db,
-    events,
-    info: { version: 't', host: 'web', dataDir: '/tmp' },
-    actor: 'Jonas',
-    background: null,
-  }
-  const seen: EventMap['db:changed'][] = []
-  events.on('db:changed', (e) => seen.push(e))
-  const call = <K extends CommandName>(name: K, arg: CommandArg<K>) =>
-    dispatch(ctx, handlers, name, arg) as Promise<Result<CommandResult<K>>>
-  const ok = async <K extends CommandName>(name: K, arg: CommandArg<K>): Promise<CommandResult<K>> => {
-    const r = await call(name, arg)
-    if (!r.ok) throw new Error(`${name} failed: ${r.error.code} ${r.error.message}`)
-    return r.value
-  }
+  const store = contractHarness('Jonas')
+  const { ctx, seen, call, ok } = store
   store.ingest({ accountId: store.accounts.email, items: Array.from({ length: conversations }, () => item()) })
   const ids = store.db.prepare('SELECT id FROM conversations ORDER BY id').pluck().all() as number[]
   const rows = async () => (await ok('inbox:list', { workspaceId: store.workspaceId, filter: {} })).items

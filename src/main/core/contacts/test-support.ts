@@ -1,35 +1,14 @@
-import type { CommandArg, CommandName, CommandResult, EventMap } from '../../../shared/contract'
 import type { Channel } from '../../../shared/domain'
-import type { Result } from '../../../shared/errors'
-import type { CoreContext } from '../api/context'
-import { dispatch } from '../api/dispatch'
-import { handlers } from '../api/handlers'
-import { EventBus } from '../events'
 import type { IngestIdentity } from '../store/ingest'
-import { item, testStore } from '../store/test-support'
+import { contractHarness } from '../api/test-support'
+import { item, type testStore } from '../store/test-support'
 
 type TestChannel = keyof ReturnType<typeof testStore>['accounts']
 
 /** A test store behind the real contract: every call is validated, handled and audited as in the app. */
 export function contactsHarness() {
-  const store = testStore()
-  const events = new EventBus()
-  const ctx: CoreContext = {
-    db: store.db,
-    events,
-    info: { version: 't', host: 'web', dataDir: '/tmp' },
-    actor: 'Anna',
-    background: null,
-  }
-  const seen: EventMap['db:changed'][] = []
-  events.on('db:changed', (e) => seen.push(e))
-  const call = <K extends CommandName>(name: K, arg: CommandArg<K>) =>
-    dispatch(ctx, handlers, name, arg) as Promise<Result<CommandResult<K>>>
-  const ok = async <K extends CommandName>(name: K, arg: CommandArg<K>): Promise<CommandResult<K>> => {
-    const r = await call(name, arg)
-    if (!r.ok) throw new Error(`${name} failed: ${r.error.code} ${r.error.message}`)
-    return r.value
-  }
+  const store = contractHarness('Anna')
+  const { ctx, seen, call, ok } = store
 
   /** A customer who wrote `count` messages on `channel` (each its own conversation); returns their contact. */
   const person = (
