@@ -42,7 +42,9 @@ export function topUpHeavyTimeline(db: Db, contactId: number, seed: number, now:
       for (const conversation of heavyRegularConversations(rng, ctx, scale)) sink.add(conversation)
       sink.flush()
     })
-    events = countEvents.get(contactId) as number
+    const grown = countEvents.get(contactId) as number
+    if (grown === events) throw new Error(`The demo's accounts add nothing to contact ${contactId}'s timeline`)
+    events = grown
   }
   return events
 }
