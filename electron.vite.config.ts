@@ -25,6 +25,8 @@ export default defineConfig({
           'archive-import-worker': resolve(import.meta.dirname, 'src/main/core/archive/archive-worker.ts'),
           // WAL checkpoints off the host's thread (src/main/core/store/checkpointer.ts).
           'wal-checkpoint-worker': resolve(import.meta.dirname, 'src/main/core/store/checkpoint-worker.ts'),
+          // Synced pages are stored on this thread (src/main/core/sync/ingest-thread.ts).
+          'sync-ingest-worker': resolve(import.meta.dirname, 'src/main/core/sync/ingest-worker.ts'),
           // A workspace export writes its files on this thread (src/main/core/export/workspace-export.ts).
           'workspace-export-worker': resolve(import.meta.dirname, 'src/main/core/export/export-worker.ts'),
         },

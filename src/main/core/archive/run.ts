@@ -12,6 +12,7 @@ import { readFacebookArchive } from './facebook-archive'
 import { openArchiveSource } from './source'
 import { type ArchiveMessages, type Quarantined } from './types'
 import { readXArchive } from './x-archive'
+import { nextTurn } from '../next-turn'
 
 export interface ArchiveProgress {
   done: number
@@ -87,7 +88,6 @@ function quarantineWriter(db: Db, workspaceId: number) {
   return (q: Quarantined) => insert.run(workspaceId, q.source, q.reason, q.raw, Date.now())
 }
 
-const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 async function commitMessages(db: Db, options: ArchiveImportOptions, messages: ArchiveMessages) {
   const ingest = createIngestor(db)
@@ -108,7 +108,7 @@ async function commitMessages(db: Db, options: ArchiveImportOptions, messages: A
     inserted += ingest({ accountId, items: batch }).inserted
     progress.done += batch.length
     options.onProgress?.({ ...progress })
-    await yieldTurn()
+    await nextTurn()
   }
   return { total: progress.total, inserted, quarantined: progress.quarantined, skipped: messages.skipped }
 }
@@ -148,7 +148,7 @@ async function importContactsCsv(db: Db, options: ArchiveImportOptions & { mappi
     commit(batch)
     progress.done += batch.length
     options.onProgress?.({ ...progress })
-    await yieldTurn()
+    await nextTurn()
   }
   return { total: progress.total, inserted, quarantined: progress.quarantined, skipped: 0 }
 }

@@ -3,6 +3,7 @@ import type { Db } from '../store/db'
 import { messageIdRange } from '../store/message-ids'
 import { normalizeEmail, normalizeHandle, normalizeName, normalizePhone, userNameStem } from './normalize'
 import { readSignature } from './signature'
+import { nextTurn } from '../next-turn'
 
 export type KeyKind = 'email' | 'phone' | 'handle' | 'name-handle'
 export type KeySource = 'identity' | 'field' | 'signature'
@@ -166,13 +167,12 @@ export function rescanSignaturesOf(db: Db, workspaceId: number, contactIds: read
   }
 }
 
-const yieldToHost = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /**
  * Brings a workspace's keys up to date: stale contacts first, then mail not yet read. Short transactions
  * with the event loop handed back between them, so a first scan of a large mailbox never stalls the host.
  */
 export async function updateContactKeys(db: Db, workspaceId: number): Promise<void> {
-  while (refreshStaleKeys(db) === STALE_BATCH) await yieldToHost()
-  while (scanSignatures(db, workspaceId) === SIGNATURE_BATCH) await yieldToHost()
+  while (refreshStaleKeys(db) === STALE_BATCH) await nextTurn()
+  while (scanSignatures(db, workspaceId) === SIGNATURE_BATCH) await nextTurn()
 }

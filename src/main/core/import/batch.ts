@@ -6,6 +6,7 @@ import { createThreadRepo } from '../mail/repo'
 import { createThreader } from '../mail/thread'
 import { mailToIngest, type MailForIngest } from '../mail/to-ingest'
 import type { ImportProgress } from './import'
+import { nextTurn } from '../next-turn'
 
 interface Quarantined {
   source: string
@@ -29,7 +30,6 @@ const MIN_BATCH = 25
 const MAX_BATCH = 1000
 
 const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export interface BatcherOptions {
   accountId: number
@@ -71,7 +71,7 @@ export function createImportBatcher(db: Db, options: BatcherOptions) {
     quarantined = []
     threader.clearPending()
     options.onProgress?.({ ...progress })
-    await yieldTurn()
+    await nextTurn()
     sliceStart = performance.now()
   }
 
@@ -79,7 +79,7 @@ export function createImportBatcher(db: Db, options: BatcherOptions) {
     if ('reason' in outcome) quarantined.push({ source: outcome.source, reason: outcome.reason, raw: asBuffer(outcome.raw) })
     else mails.push(mailToIngest(outcome.mail, asBuffer(outcome.raw), options.own, threader))
     if (mails.length + quarantined.length >= limit) return flush()
-    if (performance.now() - sliceStart > SLICE_MS) return yieldTurn().then(() => void (sliceStart = performance.now()))
+    if (performance.now() - sliceStart > SLICE_MS) return nextTurn().then(() => void (sliceStart = performance.now()))
   }
 
   return { take, flush, stats, inserted: () => inserted }

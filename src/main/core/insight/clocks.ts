@@ -5,6 +5,7 @@ import { getPolicy } from '../store/repos/policies'
 import { priorityAnchor } from './priority'
 import { firstReplyTime } from './reports/first-reply-time'
 import { clockAt, dueFor, policyClock, type PolicyClock } from './sla-policy'
+import { nextTurn } from '../next-turn'
 
 /** Clocks settled per transaction: a backlog holds the writer and the host for a few ms at a time (bench/sla). */
 export const SETTLE_CHUNK = 500
@@ -76,7 +77,7 @@ export async function settleClocksInSteps(db: Db, options: { workspaceId?: numbe
     const n = settleClocks(db, options)
     settled += n
     if (n < SETTLE_CHUNK) return settled
-    await new Promise((resolve) => setImmediate(resolve))
+    await nextTurn()
   }
 }
 

@@ -99,7 +99,7 @@ export function createIngestor(db: Db): (batch: IngestBatch) => IngestOutcome {
  * One row per message: a provider can repeat an item within a page (an edit, a retry); the last copy
  * wins. It also guarantees that an update only ever touches rows indexed by an earlier batch.
  */
-export function latestPerExternalId(items: readonly IngestItem[]): IngestItem[] {
+function latestPerExternalId(items: readonly IngestItem[]): IngestItem[] {
   const byId = new Map<string, IngestItem>()
   for (const item of items) {
     byId.delete(item.externalId)
@@ -211,7 +211,9 @@ function ingestItem(s: Statements, state: BatchState, item: IngestItem): void {
   }
   state.inserted++
   state.nextMessageId++
-  if (!conversation.holdsItem) state.touched.set(conversation.id, addMessage(state.touched.get(conversation.id), item, mood))
+  if (!conversation.holdsItem) {
+    state.touched.set(conversation.id, addMessage(state.touched.get(conversation.id), item, mood))
+  }
   state.changedConversations.add(conversation.id)
   state.contacts.add(identity.contact_id)
   if (item.direction === 'in' && !conversation.isNew) {
@@ -238,7 +240,13 @@ function resolveIdentity(s: Statements, state: BatchState, who: IngestIdentity):
  * so it needs no second write at the end of the batch (holdsItem) — unless that message is stored
  * already (it moved to another thread), which ingest then only updates.
  */
-function resolveConversation(s: Statements, state: BatchState, item: IngestItem, contactId: number, mood: Sentiment | null) {
+function resolveConversation(
+  s: Statements,
+  state: BatchState,
+  item: IngestItem,
+  contactId: number,
+  mood: Sentiment | null,
+) {
   const key = item.conversation.externalId
   const cached = state.conversations.get(key)
   if (cached) return { ...cached, holdsItem: false }
@@ -266,7 +274,13 @@ function resolveConversation(s: Statements, state: BatchState, item: IngestItem,
 }
 
 const NO_MESSAGES = {
-  count: 0, snippet: '', sentiment: null, sentimentLabel: null, lastInboundAt: null, lastOutboundAt: null, firstCustomerMessageAt: null,
+  count: 0,
+  snippet: '',
+  sentiment: null,
+  sentimentLabel: null,
+  lastInboundAt: null,
+  lastOutboundAt: null,
+  firstCustomerMessageAt: null,
 }
 
 /** A one-message conversation's aggregates, as addToConversation would fold them into an empty row. */
@@ -314,6 +328,7 @@ function createNewPeople(s: Statements, state: BatchState, items: readonly Inges
   s.insertContacts.run({ workspaceId, now: state.now, people: json })
   s.insertIdentities.run({ workspaceId, channel, people: json })
   for (const p of people) {
-    state.identities.set(p.externalId, { id: p.id, contact_id: p.contactId, handle: p.handle, display_name: p.displayName, followers: p.followers })
+    const { id, contactId, handle, displayName, followers } = p
+    state.identities.set(p.externalId, { id, contact_id: contactId, handle, display_name: displayName, followers })
   }
 }

@@ -4,9 +4,9 @@ import { createIngestor, type IngestItem } from './ingest'
 import { createAccount } from './repos/accounts'
 import { createWorkspace } from './repos/workspaces'
 
-/** A migrated in-memory database with one workspace and one account per channel; for tests only. */
-export function testStore() {
-  const db: Db = openDatabase(':memory:')
+/** A migrated database (in memory, or in `file`) with one workspace and one account per channel; for tests only. */
+export function testStore(file = ':memory:') {
+  const db: Db = openDatabase(file)
   const workspaceId = createWorkspace(db, { name: 'Test shop' })
   const account = (channel: Channel) =>
     createAccount(db, { workspaceId, channel, handle: `shop-${channel}`, displayName: 'Test shop' })

@@ -6,7 +6,8 @@ import { ConnectorError, type Connector, type PullPage } from '../connectors/typ
 import { getSetting, listSyncAccountIds, loadCursors, loadSyncAccount, setAccountState, setSetting, type SyncAccount } from './accounts'
 import { backoffDelay } from './backoff'
 import { TOKEN_SECRET } from './connectors'
-import { createSlicedPageWriter } from './sliced-write'
+import { startIngestThread } from './ingest-thread'
+import { nextTurn } from '../next-turn'
 
 /** Proposed contract event `account:state`; the engine reports through this callback until it exists. */
 export interface AccountStateChange {
@@ -50,7 +51,13 @@ const DEFAULT_POLL_SECONDS = 60
 export function createSyncEngine(deps: SyncEngineDeps) {
   const now = deps.now ?? Date.now
   const random = deps.random ?? Math.random
-  const ingest = createIngestor(deps.db)
+  // Where the store is a file, synced pages are stored on a thread of their own (ingest-thread.ts);
+  // an in-memory store (tests) is written on this one.
+  const ingestThread = startIngestThread(deps.db)
+  const ingestHere = ingestThread ? null : createIngestor(deps.db)
+  // Node compiles its fetch (undici, ~2 MB of JS) on first use, synchronously: touching one of its
+  // classes here, as the host starts, keeps that 30–80 ms out of the first sync.
+  void globalThis.Headers
   const schedules = new Map<number, Schedule>()
   const controller = new AbortController()
   let timer: NodeJS.Timeout | null = null
@@ -66,14 +73,18 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 
   const pollMs = (accountId: number) => Number(getSetting(deps.db, accountId, 'pollSeconds') ?? DEFAULT_POLL_SECONDS) * 1000
 
+  const defaultWriter = (accountId: number): PageWriter => (page) => {
+    const batch = { accountId, items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) }
+    return ingestThread ? ingestThread.write(batch) : ingestHere!(batch)
+  }
+
   const pullAll = async (account: SyncAccount, connector: Connector) => {
     let inserted = 0
     let updated = 0
     let pages = 0
     const emitProgress = (stage: string) => deps.events.emit('sync:progress', { accountId: account.id, stage, done: inserted, total: null })
-    const write: PageWriter = deps.pageWriterFor?.(account) ?? createSlicedPageWriter(ingest, account.id)
-    emitProgress('started')
-    for await (const page of connector.pull(loadCursors(deps.db, account.id), controller.signal)) {
+    const write: PageWriter = deps.pageWriterFor?.(account) ?? defaultWriter(account.id)
+    const store = async (page: PullPage) => {
       const outcome = await write(page)
       inserted += outcome.inserted
       updated += outcome.updated
@@ -83,7 +94,23 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       }
       emitProgress(page.cursor?.stream ?? 'page')
       // Pages are written in short transactions; yield so a 20,000-item first sync never stalls the host.
-      await new Promise<void>((resolve) => setImmediate(resolve))
+      await nextTurn()
+    }
+    emitProgress('started')
+    // A page is stored while the next one is fetched, but only after the one before it: a page's
+    // cursor must never be saved ahead of an earlier page's items.
+    let storing: Promise<void> = Promise.resolve()
+    try {
+      for await (const page of connector.pull(loadCursors(deps.db, account.id), controller.signal)) {
+        await storing
+        storing = store(page)
+        // Awaited with the next page; the handler keeps a failure meanwhile from counting as unhandled.
+        storing.catch(() => undefined)
+      }
+      await storing
+    } catch (error) {
+      await storing.catch(() => undefined)
+      throw error
     }
     deps.events.emit('sync:progress', { accountId: account.id, stage: 'done', done: inserted, total: inserted })
     return { inserted, updated, pages }
@@ -158,20 +185,25 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     return Promise.all(due.map((id) => syncOnce(id)))
   }
 
+  const ready = (): Promise<void> => ingestThread?.ready() ?? Promise.resolve()
+
   return {
     syncOnce,
     runDue,
+    /** Settles once the engine can store what it syncs (its ingest thread has started). */
+    ready,
     start(): void {
       if (timer) return
-      void runDue()
       timer = setInterval(() => void runDue(), deps.tickMs ?? 1000)
       timer.unref?.()
+      void ready().then(() => (timer ? runDue() : undefined))
     },
     async stop(): Promise<void> {
       if (timer) clearInterval(timer)
       timer = null
       controller.abort()
       await Promise.allSettled([...schedules.values()].map((s) => s.running))
+      await ingestThread?.close()
     },
     /** A new token from the user: stored as a secret, the account resumes from its saved cursors. */
     reconnect(accountId: number, token: string): void {

@@ -18,11 +18,14 @@ export function manualClock(start = Date.parse('2026-03-02T09:00:00Z')) {
   return { now: () => current, advance: (ms: number) => void (current += ms), set: (ms: number) => void (current = ms) }
 }
 
-/** Real emulators, a migrated in-memory store with X and Facebook accounts wired to them, engine and outbox. */
-export async function syncHarness(options: EmulatorOptions & { pageSize?: number } = {}) {
+/**
+ * Real emulators, a migrated store with X and Facebook accounts wired to them, engine and outbox. The
+ * store is in memory unless `dataFile` names a file (then the engine stores pages on its own thread).
+ */
+export async function syncHarness(options: EmulatorOptions & { pageSize?: number; dataFile?: string } = {}) {
   const clock = manualClock()
   const emulators: Emulators = await startEmulators({ now: clock.now, ...options })
-  const store = testStore()
+  const store = testStore(options.dataFile)
   const secrets = memorySecrets()
   const events = new EventBus()
   configureSocialAccount(store.db, secrets, { accountId: store.accounts.x, baseUrl: emulators.x.baseUrl, token: emulators.x.control.token ?? '' })

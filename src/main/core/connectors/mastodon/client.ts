@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { ConnectorError } from '../types'
 import { MastodonError } from './schemas'
+import { nextTurn } from '../../next-turn'
 
 export interface MastodonClientConfig {
   /** The instance, e.g. `https://mastodon.social`. */
@@ -75,6 +76,8 @@ export function createMastodonClient(config: MastodonClientConfig) {
         signal: AbortSignal.any([signal, AbortSignal.timeout(config.timeoutMs ?? 30_000)]),
       })
       text = await response.text()
+      // Reading a page and checking it are separate turns: together, on a cold start, they held the host 40–60 ms.
+      await nextTurn()
     } catch (error) {
       if (signal.aborted) throw error
       throw new ConnectorError(

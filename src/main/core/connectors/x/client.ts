@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { ConnectorError } from '../types'
 import { XErrorBody } from './schemas'
+import { nextTurn } from '../../next-turn'
 
 /**
  * Where a call's access token comes from. A bearer token is fixed; an OAuth user token can be
@@ -66,6 +67,8 @@ async function send(config: XClientConfig, request: XRequest, token: string, sig
       signal: AbortSignal.any([signal, AbortSignal.timeout(config.timeoutMs ?? 30_000)]),
     })
     text = await response.text()
+    // Reading a page and checking it are separate turns: together, on a cold start, they held the host 40–60 ms.
+    await nextTurn()
   } catch (error) {
     if (signal.aborted) throw error
     throw new ConnectorError('transient', `X could not be reached (${request.method} ${request.path}): ${(error as Error).message}`)

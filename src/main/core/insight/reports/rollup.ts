@@ -1,5 +1,6 @@
 import type { Db } from '../../store/db'
 import { messageIdRange } from '../../store/message-ids'
+import { nextTurn } from '../../next-turn'
 
 /** Messages folded per transaction: a backlog (the first report after an upgrade) holds the writer for a few ms at a time. */
 export const FOLD_CHUNK = 2_000
@@ -70,7 +71,7 @@ export async function foldInSteps(db: Db, workspaceIds: readonly number[], signa
   for (const workspaceId of workspaceIds) {
     for (let n = foldChunk(db, workspaceId); n > 0 && !signal?.aborted; n = foldChunk(db, workspaceId)) {
       folded += n
-      await new Promise((resolve) => setImmediate(resolve))
+      await nextTurn()
     }
   }
   return folded

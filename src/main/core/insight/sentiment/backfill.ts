@@ -1,6 +1,7 @@
 import type { EventBus } from '../../events'
 import type { Db } from '../../store/db'
 import { moodOfMessage } from '.'
+import { nextTurn } from '../../next-turn'
 
 /**
  * Messages stored before Earshot read moods (migration 0080) are read after the upgrade, a batch per
@@ -55,7 +56,6 @@ function prepare(db: Db) {
   }
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /**
  * Reads every unread message, yielding between batches, then tells each workspace's views to
