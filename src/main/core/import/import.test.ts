@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { moodOfMessage } from '../insight/sentiment'
 import { attachmentPath } from '../mail/attachments'
 import { openDatabase, type Db } from '../store/db'
 import { createWorkspace } from '../store/repos/workspaces'
@@ -68,6 +69,7 @@ describe('importMail', () => {
     expect(result).toMatchObject({ total: 3, inserted: 3, quarantined: 0 })
     const reply = db.prepare("SELECT direction, c.external_id AS conv FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.external_id = '<r1@shop.de>'").get()
     expect(reply).toEqual({ direction: 'out', conv: '<a1@example.de>' })
+    expect(db.prepare("SELECT sentiment FROM messages WHERE external_id = '<r1@shop.de>'").pluck().get()).toBeNull()
     expect(db.prepare("SELECT display_name FROM identities WHERE external_id = 'anna@example.de'").pluck().get()).toBe('Anna')
   })
 
@@ -114,7 +116,8 @@ describe('importMail', () => {
     for (let i = 0; i < 300; i++) {
       // Every other mail answers the one before it (In-Reply-To only): threads must join across batches.
       const extra = i % 2 === 1 ? [`In-Reply-To: <w${i - 1}@example.de>`] : []
-      fs.writeFileSync(path.join(maildir, 'cur', `${1000 + i}.host:2,S`), mail(`w${i}`, `Nachricht ${i}`, extra))
+      const body = `Nachricht ${i}: ${i % 2 ? 'Vielen Dank, alles super!' : 'Das Brot war leider trocken.'}`
+      fs.writeFileSync(path.join(maildir, 'cur', `${1000 + i}.host:2,S`), mail(`w${i}`, body, extra))
     }
     const { db, workspaceId } = fileStore()
     const result = await importMail(db, { workspaceId, paths: [maildir], dataDir: dir, workers: 1 })
@@ -122,5 +125,12 @@ describe('importMail', () => {
     expect(result.commits.count).toBeGreaterThan(0)
     expect(count(db, 'SELECT count(*) AS n FROM conversations')).toBe(150)
     expect(count(db, "SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH 'nachricht'")).toBe(300)
+    // The parse threads read each mood; it is the one ingest would have read.
+    const moods = db.prepare('SELECT subject, body_text, sentiment, sentiment_label FROM messages').all() as
+      { subject: string; body_text: string; sentiment: number; sentiment_label: string }[]
+    for (const m of moods) {
+      expect({ score: m.sentiment, label: m.sentiment_label }).toEqual(moodOfMessage(m.subject, m.body_text))
+    }
+    expect(new Set(moods.map((m) => m.sentiment_label))).toEqual(new Set(['positive', 'negative']))
   })
 })

@@ -20,7 +20,7 @@ export interface ImportOptions {
   ownAddresses?: readonly string[]
   onProgress?: (progress: ImportProgress) => void
   signal?: AbortSignal
-  /** Parse worker threads inside the import worker; default one per core but one. 0 parses in the import worker. */
+  /** Parse worker threads inside the import worker: default one per core but two, at least one; 0 parses inline. */
   workers?: number
 }
 

@@ -44,7 +44,8 @@ export function createParsePool(size = defaultParsePoolSize(), spec: WorkerSpec 
   const slots: Slot[] = []
 
   const spawn = (index: number): void => {
-    const slot: Slot = { worker: new Worker(spec.entry, spec.options), pending: new Map(), queued: [], sendScheduled: false }
+    const worker = new Worker(spec.entry, spec.options)
+    const slot: Slot = { worker, pending: new Map(), queued: [], sendScheduled: false }
     slots[index] = slot
     slot.worker.on('message', (outcomes: { id: number; outcome: ParseOutcome }[]) => {
       for (const { id, outcome } of outcomes) {

@@ -60,7 +60,8 @@ export async function parseMail(raw: Buffer, options: ParseOptions): Promise<Par
   const repaired = repairHeaderBytes(raw)
   // Every message/rfc822 part is kept as an attachment (a forwarded mail is a file, not our body text).
   const mail =
-    readSimpleMail(repaired) ?? (await PostalMime.parse(repaired, { forceRfc822Attachments: true, attachmentEncoding: 'arraybuffer' }))
+    readSimpleMail(repaired) ??
+    (await PostalMime.parse(repaired, { forceRfc822Attachments: true, attachmentEncoding: 'arraybuffer' }))
   const date = headerDate(mail.headerLines.find((h) => h.key === 'date')?.line, mail.date)
   const sanitised = typeof mail.html === 'string' && mail.html.trim() ? sanitizeMailHtml(mail.html) : null
   const text = mail.text ?? (typeof mail.html === 'string' ? htmlFallbackText(mail.html) : '')

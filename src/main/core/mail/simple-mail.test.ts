@@ -245,6 +245,19 @@ const SIMPLE: Record<string, Buffer> = {
     '',
     '--q--',
   ),
+  'mixed: base64 bodies ending in every way': lf(
+    ...head,
+    'Content-Type: multipart/mixed; boundary=r',
+    '',
+    ...['QUJDR', 'QUJDRA', 'QUJDREU', 'QUJD\r\nRA==\r\n', 'QUJ\nD\nR\nA\n=\n=', 'QQ==QUJD', ''].flatMap((body) => [
+      '--r',
+      'Content-Type: application/octet-stream',
+      'Content-Transfer-Encoding: base64',
+      '',
+      body,
+    ]),
+    '--r--',
+  ),
   'mixed: html part': lf(
     ...head,
     'Content-Type: multipart/mixed; boundary=h',
