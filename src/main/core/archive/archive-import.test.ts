@@ -1,56 +1,14 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import yazl from 'yazl'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openDatabase, type Db } from '../store/db'
-import { createWorkspace } from '../store/repos/workspaces'
 import { inspectImportPath } from './detect'
 import { importArchive } from './import-archive'
 import type { ArchiveProgress } from './run'
+import { archiveFixtures, rows, value, writeFolder, writeZip } from './test-support'
 
-const dirs: string[] = []
-const dbs: Db[] = []
-afterEach(() => {
-  dbs.splice(0).forEach((db) => db.close())
-  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }))
-})
-const tempDir = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-archive-'))
-  dirs.push(dir)
-  return dir
-}
-/** A store in a file: the import runs on a worker thread with its own connection. */
-const fileStore = () => {
-  const db = openDatabase(path.join(tempDir(), 'earshot.db'))
-  dbs.push(db)
-  return { db, workspaceId: createWorkspace(db, { name: 'Bäckerei' }) }
-}
-const rows = (db: Db, sql: string, ...params: unknown[]) => db.prepare(sql).all(...params)
-const value = (db: Db, sql: string, ...params: unknown[]) =>
-  db
-    .prepare(sql)
-    .pluck()
-    .get(...params)
-
-async function writeZip(file: string, files: Record<string, string | Buffer>): Promise<string> {
-  const zip = new yazl.ZipFile()
-  for (const [name, content] of Object.entries(files))
-    zip.addBuffer(Buffer.isBuffer(content) ? content : Buffer.from(content), name)
-  zip.end()
-  await new Promise<void>((resolve, reject) =>
-    zip.outputStream.pipe(fs.createWriteStream(file)).on('close', resolve).on('error', reject),
-  )
-  return file
-}
-
-function writeFolder(root: string, files: Record<string, string | Buffer>): string {
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true })
-    fs.writeFileSync(path.join(root, name), content)
-  }
-  return root
-}
+const fixtures = archiveFixtures()
+afterEach(fixtures.cleanup)
+const { tempDir, fileStore } = fixtures
 
 const ytd = (name: string, part: number, data: unknown) =>
   `window.YTD.${name}.part${part} = ${JSON.stringify(data, null, 2)}`
@@ -358,73 +316,6 @@ describe('importArchive: Facebook export', () => {
   })
 })
 
-describe('importArchive: contacts CSV', () => {
-  /** What German Excel saves: Windows-1252, semicolons, quotes around fields that need them. */
-  const excelCsv = () =>
-    Buffer.from(
-      [
-        'Vorname;Nachname;E-Mail;Twitter;Notiz',
-        'Jürgen;Müller;juergen@example.de;@jmueller;"Stammkunde; mag Dinkel"',
-        'Anna;"Schmidt-Weiß";ANNA@EXAMPLE.DE;https://x.com/anna_sw;"Sagt ""Hallo""',
-        'und mehr"',
-        'Kai;;kein-mail;;',
-        ';;;;',
-        'Lena;Krüger;;;',
-        '',
-      ].join('\r\n'),
-      'latin1',
-    )
-
-  it('maps the columns, reads Windows-1252 with ";" and quoted fields, quarantines bad rows, and a re-run adds nothing', async () => {
-    const dir = tempDir()
-    const csv = path.join(dir, 'Kunden.csv')
-    fs.writeFileSync(csv, excelCsv())
-    const { db, workspaceId } = fileStore()
-    const mapping = { firstName: 'Vorname', lastName: 'Nachname', email: 'E-Mail', x: 'Twitter' }
-    const summary = await importArchive(db, { workspaceId, path: csv, mapping })
-    expect(summary).toEqual({ kind: 'contacts-csv', total: 5, inserted: 3, quarantined: 2, skipped: 0 })
-    expect(rows(db, 'SELECT source, reason FROM quarantine ORDER BY id')).toEqual([
-      { source: `contacts-csv:${csv}#line 5`, reason: '"kein-mail" is not an e-mail address' },
-      { source: `contacts-csv:${csv}#line 6`, reason: 'the row has no name, e-mail address or X handle' },
-    ])
-    expect(
-      rows(
-        db,
-        `SELECT c.display_name, i.channel, i.external_id, i.handle FROM contacts c LEFT JOIN identities i ON i.contact_id = c.id ORDER BY c.id, i.channel`,
-      ),
-    ).toEqual([
-      { display_name: 'Jürgen Müller', channel: 'email', external_id: 'juergen@example.de', handle: null },
-      { display_name: 'Jürgen Müller', channel: 'x', external_id: 'handle:jmueller', handle: '@jmueller' },
-      { display_name: 'Anna Schmidt-Weiß', channel: 'email', external_id: 'anna@example.de', handle: null },
-      { display_name: 'Anna Schmidt-Weiß', channel: 'x', external_id: 'handle:anna_sw', handle: '@anna_sw' },
-      { display_name: 'Lena Krüger', channel: null, external_id: null, handle: null },
-    ])
-    expect(await importArchive(db, { workspaceId, path: csv, mapping })).toMatchObject({ inserted: 0, quarantined: 2 })
-    expect(value(db, 'SELECT count(*) FROM contacts')).toBe(3)
-  })
-
-  it('joins a contact the workspace already has by address; refuses a mapping to a column the file lacks', async () => {
-    const dir = tempDir()
-    const csv = path.join(dir, 'contacts.csv')
-    fs.writeFileSync(csv, '\uFEFFName,Email\n"Müller, Jürgen",juergen@example.de\n')
-    const { db, workspaceId } = fileStore()
-    const contact = Number(
-      db
-        .prepare('INSERT INTO contacts (workspace_id, display_name, created_at) VALUES (?, ?, 1)')
-        .run(workspaceId, 'J. Müller').lastInsertRowid,
-    )
-    db.prepare(
-      "INSERT INTO identities (workspace_id, contact_id, channel, external_id, display_name) VALUES (?, ?, 'email', 'juergen@example.de', 'J. Müller')",
-    ).run(workspaceId, contact)
-    expect(
-      await importArchive(db, { workspaceId, path: csv, mapping: { name: 'Name', email: 'Email' } }),
-    ).toMatchObject({ inserted: 0, total: 1 })
-    expect(value(db, 'SELECT count(*) FROM contacts')).toBe(1)
-    await expect(importArchive(db, { workspaceId, path: csv, mapping: { name: 'Full name' } })).rejects.toThrow(
-      'The CSV has no column "Full name". Its columns: Name, Email.',
-    )
-  })
-})
 
 describe('importArchive: what is not an archive', () => {
   it('says so for a zip that is no export and for a broken zip', async () => {
