@@ -31,6 +31,8 @@ describe('sentiment backfill', () => {
     db.exec(
       'UPDATE messages SET sentiment = NULL, sentiment_label = NULL; UPDATE conversations SET sentiment = NULL, sentiment_label = NULL',
     )
+    // Their clocks and priorities were settled without the moods.
+    db.exec('UPDATE conversations SET sla_dirty = 0')
     const expected = db.prepare(`SELECT id FROM messages WHERE direction = 'in'`).pluck().all()
 
     const events = new EventBus()
@@ -51,6 +53,8 @@ describe('sentiment backfill', () => {
       const last = Math.max(...Array.from({ length: count }, (_, n) => n).filter((n) => `c${n % 40}` === id))
       expect(label).toBe(last % 2 === 0 ? 'negative' : 'positive')
     }
+    // A mood moves priority: each conversation's is worked out again.
+    expect(db.prepare('SELECT count(*) FROM conversations WHERE sla_dirty = 0').pluck().get()).toBe(0)
     expect(changes).toEqual([{ tables: ['messages', 'conversations'], workspaceId }])
     // Nothing left: a second run reads nothing and announces nothing.
     expect(await runSentimentBackfill({ db, events })).toBe(0)

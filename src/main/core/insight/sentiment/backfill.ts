@@ -47,15 +47,16 @@ function prepare(db: Db) {
        WHERE direction = 'in' AND sentiment IS NULL LIMIT ?`,
     ),
     write: db.prepare('UPDATE messages SET sentiment = ?, sentiment_label = ? WHERE id = ?'),
+    // Priority weighs the mood, so the conversation's clock and priority are worked out again (sla_dirty).
     refreshConversation: db.prepare(
       `UPDATE conversations SET (sentiment, sentiment_label) = (
          SELECT m.sentiment, m.sentiment_label FROM messages m
-         WHERE m.conversation_id = conversations.id AND m.direction = 'in' ORDER BY m.sent_at DESC, m.id DESC LIMIT 1)
+         WHERE m.conversation_id = conversations.id AND m.direction = 'in' ORDER BY m.sent_at DESC, m.id DESC LIMIT 1),
+         sla_dirty = 1
        WHERE id = ?`,
     ),
   }
 }
-
 
 /**
  * Reads every unread message, yielding between batches, then tells each workspace's views to
