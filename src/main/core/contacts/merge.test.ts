@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { dirtyClocks } from '../store/repos/clocks'
 import { contactsHarness } from './test-support'
 
 const helene = { externalId: 'helene.armbruster@posteo.example', displayName: 'Helene Armbruster' }
@@ -84,6 +85,30 @@ describe('merging two contacts', () => {
       { action: 'contact.merge', target_id: h.mail },
       { action: 'contact.unmerge', target_id: h.mail },
     ])
+  })
+
+  it('gives the conversations of an absorbed contact the reach and VIP mark of the merged customer, until undone', async () => {
+    const h = await twoContacts()
+    const factors = () => {
+      // What the clocks would work priority out from, for the mail contact's conversations.
+      const mailConversations = new Set(
+        h.db.prepare("SELECT id FROM conversations WHERE contact_id = ? AND status = 'open'").pluck().all(h.mail),
+      )
+      expect(mailConversations.size).toBeGreaterThan(0)
+      const rows = dirtyClocks(h.db, 1_000, h.workspaceId).filter((row) => mailConversations.has(row.id))
+      expect(rows).toHaveLength(mailConversations.size)
+      h.db.exec('UPDATE conversations SET sla_dirty = 0')
+      return new Set(rows.map((row) => `${row.reach} ${row.vip}`))
+    }
+    h.db.prepare('UPDATE conversations SET sla_dirty = 1 WHERE contact_id = ?').run(h.mail)
+    expect(factors()).toEqual(new Set(['0 0']))
+
+    const merge = await h.ok('contact:merge', { survivorId: h.x, absorbedId: h.mail })
+    expect(factors()).toEqual(new Set(['2000000 1']))
+    await h.ok('contact:setReach', { contactId: h.x, reach: 3_000_000 })
+    expect(factors()).toEqual(new Set(['3000000 1']))
+    await h.ok('contact:unmerge', { mergeId: merge.id })
+    expect(factors()).toEqual(new Set(['0 0']))
   })
 
   it('leaves what someone changed after the merge when undoing it', async () => {

@@ -1,6 +1,7 @@
 import type { ContactMerge, MergeReason, MergeReasonKind } from '../../../shared/commands/contacts'
 import { EarshotError, notFound } from '../../../shared/errors'
 import type { Db } from '../store/db'
+import { markFamilyClocks } from '../store/repos/clocks'
 
 interface ContactRow {
   id: number
@@ -94,6 +95,7 @@ export function mergeContacts(db: Db, arg: MergeInput): number {
     foldLists(db, q)
     const reason = db.prepare('INSERT OR IGNORE INTO contact_merge_reasons (merge_id, kind, value) VALUES (?, ?, ?)')
     for (const r of arg.evidence?.reasons ?? []) reason.run(m, r.kind, r.value)
+    markFamilyClocks(db, p.s)
     return m
   })()
 }
@@ -186,6 +188,8 @@ export function unmergeContacts(
     }
     db.prepare('UPDATE contact_merges SET undone_at = ?, undone_by = ? WHERE id = ?').run(now, arg.actor, q.m)
     dismissPair(db, { workspaceId: merge.workspace_id, contactIds: [q.s, q.a], actor: arg.actor, now })
+    markFamilyClocks(db, q.s)
+    markFamilyClocks(db, q.a)
     return { workspaceId: merge.workspace_id, survivorId: q.s, absorbedId: q.a }
   })()
 }

@@ -34,33 +34,51 @@ const AWAITING_SINCE = `(SELECT min(m.sent_at) FROM messages m
   WHERE m.conversation_id = c.id AND m.direction = 'in' AND m.sent_at > coalesce(c.last_outbound_at, -1))`
 
 /**
+ * The contacts merged with `contact` (an SQL expression), as the table `family`: up the chain of
+ * merges to its top, then every contact merged into that, at any depth. A customer's reach and VIP
+ * mark are the family's, whichever of its contacts a conversation belongs to.
+ */
+const familyOf = (contact: string) => `WITH RECURSIVE up(id, parent) AS (
+    SELECT id, merged_into_id FROM contacts WHERE id = ${contact}
+    UNION ALL SELECT ct.id, ct.merged_into_id FROM contacts ct JOIN up ON ct.id = up.parent
+  ), family(id) AS (
+    SELECT id FROM up WHERE parent IS NULL
+    UNION SELECT ct.id FROM contacts ct JOIN family f ON ct.merged_into_id = f.id AND ct.merged_into_id IS NOT NULL
+  )`
+
+/**
  * Sentiment and hand-set reach come from other features' columns, read where the schema has them:
  * the mood of the messages the customer is waiting on, else the conversation's, else neutral.
  */
-function optionalFactors(db: Db): { sentiment: string; reach: string } {
-  const followers = 'coalesce((SELECT max(i.followers) FROM identities i WHERE i.contact_id = c.contact_id), 0)'
+function optionalFactors(db: Db): { sentiment: string; reach: string; vip: string } {
+  const followers = 'coalesce((SELECT max(i.followers) FROM identities i WHERE i.contact_id = fc.id), 0)'
   const sentiment = hasColumn(db, 'messages', 'sentiment')
     ? `(SELECT avg(m.sentiment) FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'in'
         AND m.sent_at > coalesce(c.last_outbound_at, -1))`
     : hasColumn(db, 'conversations', 'sentiment')
       ? 'c.sentiment'
       : 'NULL'
-  const reach = hasColumn(db, 'contacts', 'reach_override')
-    ? `max(coalesce(ct.reach_override, 0), ${followers})`
+  const perContact = hasColumn(db, 'contacts', 'reach_override')
+    ? `max(coalesce(fc.reach_override, 0), ${followers})`
     : followers
-  return { sentiment, reach }
+  // Most contacts were never merged: theirs is read directly, without walking a family.
+  const overFamily = (expression: string) =>
+    `CASE WHEN ct.merged_into_id IS NULL AND NOT EXISTS (SELECT 1 FROM contacts m WHERE m.merged_into_id = ct.id)
+       THEN (SELECT ${expression} FROM contacts fc WHERE fc.id = ct.id)
+       ELSE (${familyOf('c.contact_id')} SELECT max(${expression}) FROM family JOIN contacts fc ON fc.id = family.id) END`
+  return { sentiment, reach: overFamily(perContact), vip: overFamily('fc.vip') }
 }
 
 /** Up to `limit` marked conversations (of one workspace, or all), through the partial index of marked rows. */
 export function dirtyClocks(db: Db, limit: number, workspaceId: number | null): DirtyClock[] {
-  const { sentiment, reach } = optionalFactors(db)
+  const { sentiment, reach, vip } = optionalFactors(db)
   const ifOpen = (expression: string) => `CASE WHEN c.status = 'open' THEN ${expression} END`
   return db
     .prepare(
       `SELECT c.id, c.workspace_id AS workspaceId, c.channel, c.visibility, c.status = 'open' AS open,
               c.first_customer_message_at AS firstCustomerMessageAt, c.first_reply_at AS firstReplyAt,
               ${ifOpen(AWAITING_SINCE)} AS awaitingSince,
-              ${ifOpen(reach)} AS reach, ct.vip, ${ifOpen(sentiment)} AS sentiment
+              ${ifOpen(reach)} AS reach, ${ifOpen(vip)} AS vip, ${ifOpen(sentiment)} AS sentiment
        FROM conversations c JOIN contacts ct ON ct.id = c.contact_id
        WHERE c.sla_dirty = 1 AND (@workspaceId IS NULL OR c.workspace_id = @workspaceId)
        LIMIT @limit`,
@@ -92,6 +110,17 @@ export function markWorkspaceClocks(db: Db, workspaceId: number): number {
   return db
     .prepare(`UPDATE conversations SET sla_dirty = 1 WHERE workspace_id = ? AND status = 'open' AND sla_dirty = 0`)
     .run(workspaceId).changes
+}
+
+/** After a merge, an undone merge or a new reach or VIP mark: the open conversations of the whole family need their clock again. */
+export function markFamilyClocks(db: Db, contactId: number): number {
+  return db
+    .prepare(
+      `${familyOf('@contactId')}
+       UPDATE conversations SET sla_dirty = 1
+       WHERE contact_id IN (SELECT id FROM family) AND status = 'open' AND sla_dirty = 0`,
+    )
+    .run({ contactId }).changes
 }
 
 /** A clock at or past its due-soon time whose overdue alert has not been raised yet. */

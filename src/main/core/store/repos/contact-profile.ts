@@ -7,6 +7,7 @@ import type {
 } from '../../../../shared/commands/contacts'
 import { notFound } from '../../../../shared/errors'
 import type { Db } from '../db'
+import { markFamilyClocks } from './clocks'
 
 /** What people wrote down about a contact: never touched by a resync. */
 export interface ProfileParts {
@@ -71,10 +72,12 @@ export function profileParts(db: Db, contactId: number): ProfileParts {
 
 export function setVip(db: Db, contactId: number, vip: boolean): void {
   db.prepare('UPDATE contacts SET vip = ? WHERE id = ?').run(vip ? 1 : 0, contactId)
+  markFamilyClocks(db, contactId)
 }
 
 export function setReachOverride(db: Db, contactId: number, reach: number | null): void {
   db.prepare('UPDATE contacts SET reach_override = ? WHERE id = ?').run(reach, contactId)
+  markFamilyClocks(db, contactId)
 }
 
 export function setOutcome(db: Db, contactId: number, outcome: SalesOutcome | null, now = Date.now()): void {
