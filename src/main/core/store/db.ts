@@ -30,10 +30,22 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
     db.pragma('cache_size = -65536')
+    beginTransactionsImmediately(db)
     if (!options.skipMigrations) migrate(db)
     return db
   } catch (error) {
     db.close()
     throw error
   }
+}
+
+/**
+ * Every transaction on this connection takes the write lock at BEGIN. Other connections write to the
+ * same file (the sync ingest and import threads): a deferred transaction that reads and then writes
+ * fails at once, without the busy timeout, when one of them committed in between (SQLITE_BUSY).
+ * Nested transactions stay savepoints.
+ */
+function beginTransactionsImmediately(db: Db): void {
+  const transaction = db.transaction.bind(db)
+  db.transaction = ((fn: Parameters<Db['transaction']>[0]) => transaction(fn).immediate) as Db['transaction']
 }
