@@ -2,13 +2,12 @@ import { execFile, execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parseArgs, promisify } from 'node:util'
 import { importMail } from '../src/main/core/import/import'
 import { defaultImportParsers } from '../src/main/core/import/run'
 import { openDatabase } from '../src/main/core/store/db'
 import { createWorkspace } from '../src/main/core/store/repos/workspaces'
-import { fmt, printTable } from './stats'
+import { fmt, printTable, startStallProbe } from './stats'
 
 /**
  * Import benchmark: a generated maildir of customer-service mail (German/English, threads, a few
@@ -71,27 +70,6 @@ async function runEarshot(root: string, maildir: string, workers: number | undef
   console.log(`Earshot: ${fmt(result.inserted, 0)} messages in ${fmt(seconds)} s (${fmt(result.total / seconds, 0)}/s), worst stall ${fmt(worstStallMs, 1)} ms, ` +
     `${result.commits.count} commits, worst ${fmt(result.commits.worstMs, 1)} ms (${result.commits.worstSize} messages)`)
   return { seconds, rate: result.total / seconds, worstStallMs, quarantined: result.quarantined, commits: result.commits, workers: workers ?? defaultImportParsers() }
-}
-
-/** Worst event-loop stall of this thread from start to stop(). */
-function startStallProbe(): { stop: () => number } {
-  const histogram = monitorEventLoopDelay({ resolution: 5 })
-  // A drift probe as well: the histogram's resolution hides short stalls, the probe catches long ones.
-  let worstDrift = 0
-  let last = performance.now()
-  const probe = setInterval(() => {
-    const now = performance.now()
-    worstDrift = Math.max(worstDrift, now - last - 10)
-    last = now
-  }, 10)
-  histogram.enable()
-  return {
-    stop() {
-      histogram.disable()
-      clearInterval(probe)
-      return Math.max(worstDrift, histogram.max / 1e6 - 5)
-    },
-  }
 }
 
 /**

@@ -1,7 +1,6 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { EventBus } from '../src/main/core/events'
@@ -12,6 +11,7 @@ import { createWorkspace } from '../src/main/core/store/repos/workspaces'
 import { configureSocialAccount, socialConnectorFactory } from '../src/main/core/sync/connectors'
 import { createSyncEngine } from '../src/main/core/sync/engine'
 import { memorySecrets } from '../src/main/core/sync/harness'
+import { startStallProbe } from './stats'
 
 /**
  * `npm run bench -- sync [--mentions N]`: first sync of N X mentions (100 per page) from the emulator,
@@ -31,20 +31,18 @@ export default async function (args: string[]): Promise<void> {
     const engine = createSyncEngine({ db, events: new EventBus(), secrets, connectorFor: socialConnectorFactory({ db, secrets, pageSize: 100 }) })
     // The engine's ingest thread starts with the host; what is measured is a started host's sync.
     await engine.ready()
-    const histogram = monitorEventLoopDelay({ resolution: 5 })
-    histogram.enable()
+    const stalls = startStallProbe()
     const started = performance.now()
     const outcome = await engine.syncOnce(accountId)
     const seconds = (performance.now() - started) / 1000
-    histogram.disable()
+    const worstStallMs = stalls.stop()
     if (outcome.status !== 'synced') throw new Error(`sync failed: ${JSON.stringify(outcome)}`)
     const figures = {
       mentions,
       inserted: outcome.inserted,
       seconds: Number(seconds.toFixed(2)),
       mentionsPerSecond: Math.round(outcome.inserted / seconds),
-      worstStallMs: Number((histogram.max / 1e6).toFixed(1)),
-      p99StallMs: Number((histogram.percentile(99) / 1e6).toFixed(1)),
+      worstStallMs: Number(worstStallMs.toFixed(1)),
     }
     console.table(figures)
     console.log(`JSON ${JSON.stringify({ bench: 'sync', ...figures })}`)
