@@ -6,6 +6,7 @@ import { useQuery } from '../../api/hooks'
 import { STATUSES } from '../../components/constants'
 import { formatDateTime } from '../../components/format'
 import { useTriage } from '../triage/triageStore'
+import { TagEditor } from '../../components/TagEditor'
 
 /** Runs a command, reports failure through `onError`, and refetches either way. */
 export type Act = (run: () => Promise<unknown>) => Promise<boolean>
@@ -23,9 +24,7 @@ export function StatusControl({ conversation, act }: { conversation: Conversatio
       <select value={conversation.status} onChange={(e) => change(e.target.value as ConversationStatus)}>
         {STATUSES.map((s) => (
           <option key={s} value={s}>
-            {s === 'snoozed' && conversation.status !== 'snoozed'
-              ? t('conversation.snoozeChoose')
-              : t(`status.${s}`)}
+            {s === 'snoozed' && conversation.status !== 'snoozed' ? t('conversation.snoozeChoose') : t(`status.${s}`)}
           </option>
         ))}
       </select>
@@ -65,51 +64,22 @@ export function AssigneeControl({ conversation, act }: { conversation: Conversat
 
 export function TagControl({ conversation, act }: { conversation: ConversationRow; act: Act }) {
   const { t } = useTranslation()
-  const [draft, setDraft] = useState('')
   const workspaceId = conversation.workspaceId
   const { data: known } = useQuery(`tags:${workspaceId}`, () => api.invoke('tags:list', { workspaceId }))
-  const toggle = (tag: string, on: boolean): Promise<boolean> =>
-    act(() => api.invoke('conversation:tag', { conversationId: conversation.id, tag, on }))
-
-  const submit = async (e: FormEvent): Promise<void> => {
-    e.preventDefault()
-    const tag = draft.trim()
-    if (!tag || conversation.tags.includes(tag)) return
-    if (await toggle(tag, true)) setDraft('')
-  }
-
-  const listId = `tags-${conversation.id}`
   return (
     <div className="tag-control">
-      <ul className="tags" aria-label={t('conversation.tags')}>
-        {conversation.tags.map((tag) => (
-          <li key={tag} className="tag">
-            {tag}
-            <button
-              type="button"
-              className="tag-remove"
-              aria-label={t('conversation.removeTag', { tag })}
-              onClick={() => void toggle(tag, false)}
-            >
-              ×
-            </button>
-          </li>
-        ))}
-      </ul>
-      <form className="field-row" onSubmit={(e) => void submit(e)}>
-        <label className="field">
-          <span>{t('conversation.newTag')}</span>
-          <input value={draft} maxLength={200} list={listId} onChange={(e) => setDraft(e.target.value)} />
-          <datalist id={listId}>
-            {known
-              ?.filter((k) => !conversation.tags.includes(k))
-              .map((k) => (
-                <option key={k} value={k} />
-              ))}
-          </datalist>
-        </label>
-        <button type="submit">{t('conversation.addTag')}</button>
-      </form>
+      <TagEditor
+        tags={conversation.tags}
+        known={known}
+        listId={`tags-${conversation.id}`}
+        labels={{
+          list: t('conversation.tags'),
+          newTag: t('conversation.newTag'),
+          add: t('conversation.addTag'),
+          remove: (tag) => t('conversation.removeTag', { tag }),
+        }}
+        toggle={(tag, on) => act(() => api.invoke('conversation:tag', { conversationId: conversation.id, tag, on }))}
+      />
     </div>
   )
 }
