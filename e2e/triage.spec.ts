@@ -161,3 +161,23 @@ test('runs a command from the Ctrl+K palette, even from a text field', async ({ 
   await expect(views.getByRole('button', { name: 'Negative' })).toHaveAttribute('aria-pressed', 'true')
   await expect(views.getByRole('button', { name: 'All' })).toHaveAttribute('aria-pressed', 'false')
 })
+
+test('tags a conversation, keeps one tag whatever its case, and removes it', async ({ app }) => {
+  const inbox = new TriagePage(app.page, 'en')
+  await inbox.speak()
+  await inbox.rows.first().click()
+  const pane = inbox.conversation
+  const delivery = pane.getByRole('list', { name: 'Tags' }).getByRole('listitem').filter({ hasText: /^delivery/i })
+  const add = async (tag: string) => {
+    await pane.getByRole('combobox', { name: 'New tag' }).fill(tag)
+    await pane.getByRole('button', { name: 'Add tag' }).click()
+  }
+
+  await add('Delivery')
+  await expect(delivery).toHaveCount(1)
+  await expect(pane.getByRole('combobox', { name: 'New tag' })).toHaveValue('')
+  await add('delivery')
+  await expect(delivery).toHaveText(['Delivery×'])
+  await pane.getByRole('button', { name: 'Remove tag Delivery' }).click()
+  await expect(delivery).toHaveCount(0)
+})
