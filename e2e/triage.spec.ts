@@ -167,7 +167,10 @@ test('tags a conversation, keeps one tag whatever its case, and removes it', asy
   await inbox.speak()
   await inbox.rows.first().click()
   const pane = inbox.conversation
-  const delivery = pane.getByRole('list', { name: 'Tags' }).getByRole('listitem').filter({ hasText: /^delivery/i })
+  const delivery = pane
+    .getByRole('list', { name: 'Tags' })
+    .getByRole('listitem')
+    .filter({ hasText: /^delivery/i })
   const add = async (tag: string) => {
     await pane.getByRole('combobox', { name: 'New tag' }).fill(tag)
     await pane.getByRole('button', { name: 'Add tag' }).click()
