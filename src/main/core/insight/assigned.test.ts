@@ -5,7 +5,7 @@ import type { CoreContext } from '../api/context'
 import { dispatch } from '../api/dispatch'
 import { EventBus } from '../events'
 import { item, testStore } from '../store/test-support'
-import { ASSIGNED_BY_OTHERS_SQL, FRESH_MS, watchAssignedWork } from './assigned'
+import { ASSIGNED_BY_OTHERS_SQL, FRESH_MS, NEW_MESSAGES_ON_MINE_SQL, watchAssignedWork } from './assigned'
 
 const NOW = 1_800_000_000_000
 const AGENT = 'me'
@@ -170,6 +170,17 @@ describe('the assigned-work alert', () => {
     }[]
     expect(plan.map((p) => p.detail).join(' | ')).toMatch(
       /SEARCH a USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/,
+    )
+  })
+
+  it('reads new messages by their rowid range, not every conversation of the workspace', () => {
+    const s = setup()
+    const plan = s.db.prepare(`EXPLAIN QUERY PLAN ${NEW_MESSAGES_ON_MINE_SQL}`).all(1, 9, 0, AGENT, 1) as {
+      detail: string
+    }[]
+    const steps = plan.map((p) => p.detail)
+    expect(steps.find((step) => step.startsWith('SEARCH'))).toMatch(
+      /SEARCH m USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/,
     )
   })
 })

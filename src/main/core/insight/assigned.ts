@@ -143,7 +143,17 @@ function assignedByOthers(
   }[]
 }
 
-/** Conversations assigned to me with a new, recent incoming message; the most recent first. */
+/**
+ * Conversations assigned to me with a new, recent incoming message, the most recent first. Parameters:
+ * after, up to, fresh since, agent, workspace. CROSS JOIN keeps SQLite on the messages' rowid range
+ * (what arrived since the last look, usually a handful): led by the workspace's conversations instead,
+ * it probed every one of them, seconds on each look at a million messages.
+ */
+export const NEW_MESSAGES_ON_MINE_SQL = `SELECT m.conversation_id FROM messages m CROSS JOIN conversations c
+  WHERE c.id = m.conversation_id AND m.id > ? AND m.id <= ? AND m.direction = 'in' AND m.sent_at >= ?
+    AND c.assignee = ? AND c.workspace_id = ?
+  GROUP BY m.conversation_id ORDER BY max(m.id) DESC`
+
 function newMessagesOnMine(
   db: Db,
   agent: string,
@@ -152,14 +162,7 @@ function newMessagesOnMine(
   upTo: number,
   freshSince: number,
 ): number[] {
-  return db
-    .prepare(
-      `SELECT m.conversation_id FROM messages m JOIN conversations c ON c.id = m.conversation_id
-       WHERE m.id > ? AND m.id <= ? AND m.direction = 'in' AND m.sent_at >= ? AND c.assignee = ? AND c.workspace_id = ?
-       GROUP BY m.conversation_id ORDER BY max(m.id) DESC`,
-    )
-    .pluck()
-    .all(after, upTo, freshSince, agent, workspaceId) as number[]
+  return db.prepare(NEW_MESSAGES_ON_MINE_SQL).pluck().all(after, upTo, freshSince, agent, workspaceId) as number[]
 }
 
 function alertOf(
