@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import type { InboxFilter, InboxSort } from '../../../../shared/contract'
 import type { Channel, ConversationRow, ConversationStatus, SentimentLabel } from '../../../../shared/domain'
 import { api } from '../../api/client'
+import { keepLoadedRows } from './keepLoadedRows'
 
 export const PAGE_SIZE = 100
 /** The contract caps a page at 500; a refresh reloads at most that many rows at once. */
@@ -56,7 +57,10 @@ interface InboxState {
   knownAssignees: string[]
   setFilters(patch: Partial<InboxFilters>): void
   setSort(sort: InboxSort): void
-  /** Loads from the top; `keepRows` reloads as many rows as are shown (after a db:changed). */
+  /**
+   * Loads from the top. `keepRows` (after a change) reloads as many rows as are loaded, up to 500,
+   * and keeps those loaded beyond them (keepLoadedRows).
+   */
   refresh(workspaceId: number, keepRows?: boolean): Promise<void>
   loadMore(): Promise<void>
 }
@@ -105,9 +109,10 @@ export const useInbox = create<InboxState>()((set, get) => {
       })
       try {
         const { filters, sort } = get()
-        const page = await api.invoke('inbox:list', { workspaceId, filter: toContractFilter(filters), sort, limit })
+        const top = await api.invoke('inbox:list', { workspaceId, filter: toContractFilter(filters), sort, limit })
         if (mine !== ticket) return
-        set({ rows: page.items, next: page.next, loading: false, knownAssignees: remember(page.items) })
+        const page = keepRows && !switched ? keepLoadedRows({ items: get().rows, next: get().next }, top) : top
+        set({ rows: page.items, next: page.next, loading: false, knownAssignees: remember(top.items) })
       } catch (error) {
         if (mine === ticket) set({ loading: false, error })
       }
