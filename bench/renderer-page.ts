@@ -54,13 +54,21 @@ export async function openInbox(browser: Browser, url: string): Promise<{ page: 
 }
 
 export interface ScrollFigures {
-  /** Frame times while the list moved: from a frame that scrolled to the next frame. */
+  /** The display's refresh interval: the median frame time of the page at rest, before scrolling. */
+  refreshMs: number
+  /** Frame times while the list kept pace: from a frame that scrolled the full step to the next frame. */
   frames: number[]
   rowsReached: number
-  /** Times the list reached the end of what was loaded and waited for the next page. */
+  /**
+   * Times the list came near the end of what was loaded and could not move the full step (it moved
+   * less, or not at all) until the next page came; those frames are not in `frames`.
+   */
   pageWaits: number
   pageWaitMs: number
 }
+
+/** Frames the page rests for before it scrolls, to measure the display's refresh interval. */
+const RESTING_FRAMES = 30
 
 /**
  * Scrolls the inbox by `pxPerFrame` each animation frame until row `rows` is shown (or the list
@@ -68,7 +76,7 @@ export interface ScrollFigures {
  */
 export async function scrollInbox(page: Page, rows: number, pxPerFrame: number): Promise<ScrollFigures> {
   return page.evaluate(
-    ({ rows, pxPerFrame, selector }) =>
+    ({ rows, pxPerFrame, selector, resting }) =>
       new Promise<ScrollFigures>((resolve, reject) => {
         const grid = document.querySelector('[role="grid"][aria-label="Conversations"]')
         const scroller = grid?.querySelector('[role="rowgroup"]:last-of-type')
@@ -79,36 +87,46 @@ export async function scrollInbox(page: Page, rows: number, pxPerFrame: number):
             ...[...document.querySelectorAll(selector)].map((row) => Number(row.getAttribute('aria-rowindex')) - 2),
           )
         const frames: number[] = []
+        const restingFrames: number[] = []
         let previous: number | null = null
-        let scrolled = false
+        let fullStep = false
         let waitingSince: number | null = null
         let pageWaits = 0
         let pageWaitMs = 0
         const step = (now: number): void => {
-          if (previous !== null && scrolled) frames.push(now - previous)
+          if (previous !== null && fullStep) frames.push(now - previous)
           previous = now
           const reached = lastShown()
           const total = Number(grid.getAttribute('aria-rowcount'))
           const ended = total !== -1 && reached >= total - 2
-          if (reached >= rows - 1 || ended) return resolve({ frames, rowsReached: reached + 1, pageWaits, pageWaitMs })
+          if (reached >= rows - 1 || ended) {
+            const refreshMs = restingFrames.sort((a, b) => a - b)[restingFrames.length >> 1]!
+            return resolve({ refreshMs, frames, rowsReached: reached + 1, pageWaits, pageWaitMs })
+          }
           if (waitingSince !== null && now - waitingSince > 60_000) {
             return reject(new Error(`the inbox stopped loading at row ${reached + 1}`))
           }
           const before = scroller.scrollTop
           scroller.scrollTop = before + pxPerFrame
-          scrolled = scroller.scrollTop !== before
-          if (!scrolled && waitingSince === null) {
+          // The scroll position is whole pixels; a step cut short means the rows ran out.
+          fullStep = scroller.scrollTop - before >= pxPerFrame - 1
+          if (!fullStep && waitingSince === null) {
             waitingSince = now
             pageWaits++
-          } else if (scrolled && waitingSince !== null) {
+          } else if (fullStep && waitingSince !== null) {
             pageWaitMs += now - waitingSince
             waitingSince = null
           }
           requestAnimationFrame(step)
         }
-        requestAnimationFrame(step)
+        const rest = (now: number): void => {
+          if (previous !== null) restingFrames.push(now - previous)
+          previous = now
+          requestAnimationFrame(restingFrames.length < resting ? rest : step)
+        }
+        requestAnimationFrame(rest)
       }),
-    { rows, pxPerFrame, selector: BODY_ROWS },
+    { rows, pxPerFrame, selector: BODY_ROWS, resting: RESTING_FRAMES },
   )
 }
 

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { chromium, type Browser } from '@playwright/test'
 import { jsHeap, openInbox, openTimeline, scrollInbox } from './renderer-page'
 import { benchData, buildRenderer, startServer, type BenchData } from './renderer-setup'
+import { framesInRefreshes } from './frames'
 import { fmt, percentile, printTable } from './stats'
 
 /**
@@ -94,16 +95,19 @@ async function measure(browser: Browser, url: string, data: BenchData, options: 
 
 function report(data: BenchData, f: Awaited<ReturnType<typeof measure>>): void {
   const frames = f.scroll.frames
+  const shown = framesInRefreshes(frames, f.scroll.refreshMs)
   const summary = {
     messages: data.messages,
     workspaceMessages: data.workspaceMessages,
     firstRowsMs: percentile(f.firstRows, 50),
     rowsScrolled: f.scroll.rowsReached,
     framesMeasured: frames.length,
-    frameP50Ms: percentile(frames, 50),
-    frameP95Ms: percentile(frames, 95),
-    frameMaxMs: Math.max(...frames),
-    framesOver16_7Ms: frames.filter((ms) => ms > 16.7).length,
+    refreshMs: shown.refreshMs,
+    frameP50Ms: percentile(shown.shownMs, 50),
+    frameP95Ms: percentile(shown.shownMs, 95),
+    frameMaxMs: Math.max(...shown.shownMs),
+    framesLate: shown.late,
+    rawFrameP95Ms: percentile(frames, 95),
     pageWaits: f.scroll.pageWaits,
     pageWaitMs: f.scroll.pageWaitMs,
     heapAtStartMb: f.heapAtStart.usedMb,
@@ -116,7 +120,9 @@ function report(data: BenchData, f: Awaited<ReturnType<typeof measure>>): void {
   console.log(`Timeline first paint per run (ms): ${f.timeline.map((ms) => fmt(ms, 1)).join(', ')}`)
   console.log(`Scrolled ${fmt(f.scroll.rowsReached, 0)} rows at ${f.options.pxPerFrame} px per frame.`)
   console.log(
-    '\nSummary (targets: frame p95 ≤ 16.7 ms while scrolling, timeline first paint ≤ 100 ms; medians of the runs)',
+    '\nSummary (targets: frame p95 ≤ 16.7 ms while scrolling, timeline first paint ≤ 100 ms; medians of the runs).\n' +
+      'Frame times count whole refreshes of the display (refreshMs, measured at rest); a late frame was shown for\n' +
+      'more than one. rawFrameP95Ms is from the page’s own clock, which jitters by ±0.1 ms around the refresh.',
   )
   printTable(Object.entries(summary).map(([figure, value]) => ({ figure, value: fmt(value, 1) })))
   console.log(`\nJSON ${JSON.stringify({ bench: 'renderer', ...summary })}`)
