@@ -155,13 +155,14 @@ export async function openTimeline(page: Page, contactName: string): Promise<num
     .first()
   await hit.waitFor({ timeout: 60_000 })
   await page.evaluate(() => {
-    ;(globalThis as Marks).timelinePaint = new Promise<number>((resolve) => {
+    ;(globalThis as Marks).timelinePaint = new Promise<number>((resolve, reject) => {
       const opened = (): void => {
         const start = performance.now()
         const check = (): void => {
           const timeline = document.querySelector('[aria-label="Timeline"]')
           if (timeline?.querySelector('li, [role="row"], [role="listitem"]'))
             setTimeout(() => resolve(performance.now() - start), 0)
+          else if (performance.now() - start > 60_000) reject(new Error('the timeline showed no event within 60 s'))
           else requestAnimationFrame(check)
         }
         requestAnimationFrame(check)
