@@ -26,7 +26,7 @@ export function inboxColumns(view: InboxRowView) {
       id: 'select',
       header: () => <SelectAllLoaded />,
       cell: (c) => (
-        <RowCheckbox id={c.row.original.id} label={t('triage.select.row', { contact: c.row.original.contactName })} />
+        <RowCheckbox id={c.row.original.id} label={view.selectLabel({ contact: c.row.original.contactName })} />
       ),
     }),
     col.accessor('channel', {
