@@ -1,6 +1,6 @@
 import i18next from 'i18next'
 import { describe, expect, it } from 'vitest'
-import { compileMessage } from './compiled'
+import { fill } from './compiled'
 import { de, en } from './catalogues'
 
 async function translator(lng: 'de' | 'en') {
@@ -14,21 +14,33 @@ async function translator(lng: 'de' | 'en') {
   return i18n.t
 }
 
-describe('compileMessage', () => {
-  it('fills a message in as i18next does, in both languages', async () => {
+describe('fill', () => {
+  it('fills a message in as i18next does, in both languages, again and again', async () => {
     for (const lng of ['de', 'en'] as const) {
       const t = await translator(lng)
-      const select = compileMessage(t, 'triage.select.row', ['contact'])
-      expect(select({ contact: 'Anna Schmidt' })).toBe(t('triage.select.row', { contact: 'Anna Schmidt' }))
+      for (const contact of ['Anna Schmidt', 'Ben']) {
+        expect(fill(t, 'triage.select.row', { contact })).toBe(t('triage.select.row', { contact }))
+      }
       const values = { contact: 'Ben', subject: 'Torte', snippet: 'Wo?', overdue: 'x', mood: 'y' }
-      expect(compileMessage(t, 'inbox.rowLabel', ['contact', 'subject', 'snippet', 'overdue', 'mood'])(values)).toBe(
-        t('inbox.rowLabel', values),
-      )
+      expect(fill(t, 'inbox.rowLabel', values)).toBe(t('inbox.rowLabel', values))
+      expect(fill(t, 'sla.state.overdue')).toBe(t('sla.state.overdue'))
     }
   })
 
+  it('keeps each language apart', async () => {
+    const [de, en] = [await translator('de'), await translator('en')]
+    expect(fill(en, 'sla.state.overdue')).not.toBe(fill(de, 'sla.state.overdue'))
+  })
+
   it('takes values literally, placeholders and replacement patterns too', async () => {
-    const select = compileMessage(await translator('en'), 'triage.select.row', ['contact'])
-    expect(select({ contact: '{{contact}} $& $1' })).toBe('Select conversation with {{contact}} $& $1')
+    const t = await translator('en')
+    expect(fill(t, 'triage.select.row', { contact: '{{contact}} $& $1' })).toBe(
+      'Select conversation with {{contact}} $& $1',
+    )
+  })
+
+  it('leaves plurals to i18next', async () => {
+    const t = await translator('en')
+    expect(fill(t, 'contact.reach', { count: '1', reach: '1' })).toBe(t('contact.reach', { count: '1', reach: '1' }))
   })
 })

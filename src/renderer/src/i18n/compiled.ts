@@ -3,23 +3,36 @@ import type { TFunction } from 'i18next'
 /** Cannot occur in a catalogue's text: marks where each placeholder sat. */
 const MARK = '\u0000'
 
+type Filler = (values: Readonly<Record<string, string>>) => string
+
+/** Per translator (one per language), the messages compiled so far, by key and placeholder names. */
+const compiled = new WeakMap<TFunction, Map<string, Filler>>()
+
 /**
- * A message with placeholders, translated once: filling it in joins strings instead of calling
- * i18next (key lookup, option merging and interpolation, some 20 µs a call). For the texts every row of
- * a long list repeats, several rows of which a fast scroll renders each frame. Not for plurals, whose
- * form depends on the value.
+ * `t(key, values)` for the texts every row of a long list repeats, several rows of which a fast scroll
+ * renders each frame. i18next looks the key up, merges options and interpolates on every call (some
+ * 20 µs); here a message is translated once per language with marked placeholders, and filling it in
+ * joins strings. Values are strings and taken literally. Not for plurals (a `count`), whose form
+ * depends on the value: those go to i18next.
  */
-export function compileMessage<Name extends string>(
-  t: TFunction,
-  key: string,
-  names: readonly Name[],
-): (values: Record<Name, string>) => string {
+export function fill(t: TFunction, key: string, values: Readonly<Record<string, string>> = {}): string {
+  const names = Object.keys(values)
+  if (names.includes('count')) return String(t(key, values))
+  let messages = compiled.get(t)
+  if (!messages) compiled.set(t, (messages = new Map()))
+  const id = `${key}\u0001${names.join(',')}`
+  let filler = messages.get(id)
+  if (!filler) messages.set(id, (filler = compile(t, key, names)))
+  return filler(values)
+}
+
+function compile(t: TFunction, key: string, names: readonly string[]): Filler {
   const marked = Object.fromEntries(names.map((name) => [name, `${MARK}${name}${MARK}`]))
   // Even parts are the text around the placeholders, odd parts their names.
   const parts = String(t(key, marked)).split(MARK)
   return (values) => {
     let text = ''
-    for (let i = 0; i < parts.length; i++) text += i % 2 === 1 ? values[parts[i] as Name] : parts[i]
+    for (let i = 0; i < parts.length; i++) text += i % 2 === 1 ? values[parts[i]!] : parts[i]
     return text
   }
 }

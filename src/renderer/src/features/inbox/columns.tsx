@@ -4,6 +4,7 @@ import { ChannelMark, ReachMark } from '../../components/Badges'
 import { formatDateTime, formatRelative } from '../../components/format'
 import { SlaMark } from '../sla/SlaBadge'
 import { SentimentMark } from '../sentiment/SentimentBadge'
+import { fill } from '../../i18n/compiled'
 import type { InboxRowView } from './rowView'
 import { RowCheckbox, SelectAllLoaded } from './selectColumn'
 
@@ -26,7 +27,10 @@ export function inboxColumns(view: InboxRowView) {
       id: 'select',
       header: () => <SelectAllLoaded />,
       cell: (c) => (
-        <RowCheckbox id={c.row.original.id} label={view.selectLabel({ contact: c.row.original.contactName })} />
+        <RowCheckbox
+          id={c.row.original.id}
+          label={fill(t, 'triage.select.row', { contact: c.row.original.contactName })}
+        />
       ),
     }),
     col.accessor('channel', {

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next'
 import type { Channel, ConversationRow, ConversationStatus, SentimentLabel } from '../../../../shared/domain'
 import { CHANNELS, STATUSES } from '../../components/constants'
-import { compileMessage } from '../../i18n/compiled'
+import { fill } from '../../i18n/compiled'
 
 const MOODS = ['negative', 'neutral', 'positive'] as const satisfies readonly SentimentLabel[]
 
@@ -20,9 +20,6 @@ export interface InboxRowView {
   overdue: string
   /** "mood Negative", part of a row's accessible name; neutral adds nothing. */
   mood: Record<SentimentLabel, string>
-  /** A row's accessible name (rowLabel) and its checkbox's. */
-  label: (values: Record<'contact' | 'subject' | 'snippet' | 'overdue' | 'mood', string>) => string
-  selectLabel: (values: Record<'contact', string>) => string
 }
 
 export function inboxRowView(t: TFunction, lang: string, now: number): InboxRowView {
@@ -37,21 +34,18 @@ export function inboxRowView(t: TFunction, lang: string, now: number): InboxRowV
     unassigned: t('inbox.unassigned'),
     overdue: t('inbox.overdue'),
     mood: each(MOODS, (m) => (m === 'neutral' ? '' : t('sentiment.inRow', { label: t(`sentiment.label.${m}`) }))),
-    label: compileMessage(t, 'inbox.rowLabel', ['contact', 'subject', 'snippet', 'overdue', 'mood']),
-    selectLabel: compileMessage(t, 'triage.select.row', ['contact']),
   }
 }
 
 /** A row's accessible name: who, about what, and whether it is overdue or upset. */
 export function rowLabel(view: InboxRowView, c: ConversationRow, overdue: boolean): string {
-  return view
-    .label({
-      contact: c.contactName,
-      subject: c.subject ?? '',
-      snippet: c.snippet,
-      overdue: overdue ? view.overdue : '',
-      mood: c.sentiment ? view.mood[c.sentiment.label] : '',
-    })
+  return fill(view.t, 'inbox.rowLabel', {
+    contact: c.contactName,
+    subject: c.subject ?? '',
+    snippet: c.snippet,
+    overdue: overdue ? view.overdue : '',
+    mood: c.sentiment ? view.mood[c.sentiment.label] : '',
+  })
     .replace(/\s+/g, ' ')
     .trim()
 }

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { Sentiment } from '../../../../shared/domain'
 import { formatScore } from '../../components/format'
+import { fill } from '../../i18n/compiled'
 
 interface Props {
   sentiment: Sentiment | null
@@ -21,10 +22,10 @@ export function SentimentBadge(props: Props) {
 /** The same badge without a translation hook of its own, for long lists that translate once for all rows. */
 export function SentimentMark({ sentiment, of, t, lang }: Props & { t: TFunction; lang: string }) {
   if (!sentiment || sentiment.label === 'neutral') return null
-  const label = t(`sentiment.label.${sentiment.label}`)
+  const label = fill(t, `sentiment.label.${sentiment.label}`)
   const score = formatScore(lang, sentiment.score)
   return (
-    <span className={`badge sentiment-${sentiment.label}`} title={t(`sentiment.title.${of}`, { label, score })}>
+    <span className={`badge sentiment-${sentiment.label}`} title={fill(t, `sentiment.title.${of}`, { label, score })}>
       {label}
     </span>
   )

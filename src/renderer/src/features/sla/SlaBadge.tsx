@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { SlaClock } from '../../../../shared/domain'
 import { formatDateTime } from '../../components/format'
+import { fill } from '../../i18n/compiled'
 import { formatBusinessDuration, liveClock } from './slaClock'
 
 interface Props {
@@ -24,9 +25,9 @@ export function SlaMark({ clock, now, t, lang }: Props & { t: TFunction; lang: s
   if (state === 'none' || leftMs === null || clock.dueAt === null) return null
   const time = formatBusinessDuration(lang, leftMs)
   return (
-    <span className={`sla sla-${state}`} title={t('sla.dueAt', { at: formatDateTime(lang, clock.dueAt) })}>
-      <span className="sla-state">{t(`sla.state.${state}`)}</span>
-      <span className="sla-time">{state === 'overdue' ? t('sla.overdueBy', { time }) : t('sla.left', { time })}</span>
+    <span className={`sla sla-${state}`} title={fill(t, 'sla.dueAt', { at: formatDateTime(lang, clock.dueAt) })}>
+      <span className="sla-state">{fill(t, `sla.state.${state}`)}</span>
+      <span className="sla-time">{fill(t, state === 'overdue' ? 'sla.overdueBy' : 'sla.left', { time })}</span>
     </span>
   )
 }
