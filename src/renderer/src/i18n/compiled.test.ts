@@ -1,18 +1,6 @@
-import i18next from 'i18next'
 import { describe, expect, it } from 'vitest'
+import { translator } from './test-translator'
 import { fill } from './compiled'
-import { de, en } from './catalogues'
-
-async function translator(lng: 'de' | 'en') {
-  const i18n = i18next.createInstance()
-  await i18n.init({
-    lng,
-    resources: { de: { translation: de }, en: { translation: en } },
-    interpolation: { escapeValue: false },
-    showSupportNotice: false,
-  })
-  return i18n.t
-}
 
 describe('fill', () => {
   it('fills a message in as i18next does, in both languages, again and again', async () => {

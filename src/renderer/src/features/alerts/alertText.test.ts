@@ -1,19 +1,7 @@
-import i18next from 'i18next'
 import { describe, expect, it } from 'vitest'
+import { translator } from '../../i18n/test-translator'
 import type { Alert } from '../../../../shared/domain'
-import { de, en } from '../../i18n/catalogues'
 import { alertText } from './alertText'
-
-async function translator(lng: 'de' | 'en') {
-  const i18n = i18next.createInstance()
-  await i18n.init({
-    lng,
-    resources: { de: { translation: de }, en: { translation: en } },
-    interpolation: { escapeValue: false },
-    showSupportNotice: false,
-  })
-  return i18n.t
-}
 
 const alert = (overrides: Partial<Alert> = {}): Alert => ({
   kind: 'overdue',

@@ -1,19 +1,7 @@
-import i18next from 'i18next'
 import { describe, expect, it } from 'vitest'
+import { translator } from '../../i18n/test-translator'
 import type { ConversationRow } from '../../../../shared/domain'
-import { de, en } from '../../i18n/catalogues'
 import { inboxRowView, rowLabel } from './rowView'
-
-async function translator(lng: 'de' | 'en') {
-  const i18n = i18next.createInstance()
-  await i18n.init({
-    lng,
-    resources: { de: { translation: de }, en: { translation: en } },
-    interpolation: { escapeValue: false },
-    showSupportNotice: false,
-  })
-  return i18n.t
-}
 
 const NOW = Date.parse('2026-03-06T15:00:00Z')
 const row = (patch: Partial<ConversationRow> = {}): ConversationRow => ({

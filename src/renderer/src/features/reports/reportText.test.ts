@@ -1,19 +1,7 @@
-import i18next from 'i18next'
 import { describe, expect, it } from 'vitest'
+import { translator } from '../../i18n/test-translator'
 import type { Report } from '../../../../shared/commands/reports'
-import { de, en } from '../../i18n/catalogues'
 import { reportSummaries } from './reportText'
-
-async function translator(lng: 'de' | 'en') {
-  const i18n = i18next.createInstance()
-  await i18n.init({
-    lng,
-    resources: { de: { translation: de }, en: { translation: en } },
-    interpolation: { escapeValue: false },
-    showSupportNotice: false,
-  })
-  return i18n.t
-}
 
 const MIN = 60_000
 const empty: Report = {
