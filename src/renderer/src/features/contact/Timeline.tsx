@@ -41,6 +41,9 @@ export function Timeline({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ITEM_HEIGHT,
     overscan: 8,
+    // The list is at most as tall as the window. Without a size before it is measured, the first render
+    // has no entries, and the entries come in a second render and layout after the measurement.
+    initialRect: { width: 0, height: window.innerHeight },
   })
   const virtualItems = virtualizer.getVirtualItems()
   const layout = virtualWindow(virtualItems, ITEM_HEIGHT, virtualizer.getTotalSize())
