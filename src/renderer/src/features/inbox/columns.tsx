@@ -29,7 +29,7 @@ export function inboxColumns(view: InboxRowView) {
       cell: (c) => (
         <RowCheckbox
           id={c.row.original.id}
-          label={fill(t, 'triage.select.row', { contact: c.row.original.contactName })}
+          label={fill(t, lang, 'triage.select.row', { contact: c.row.original.contactName })}
         />
       ),
     }),

@@ -39,7 +39,7 @@ export function inboxRowView(t: TFunction, lang: string, now: number): InboxRowV
 
 /** A row's accessible name: who, about what, and whether it is overdue or upset. */
 export function rowLabel(view: InboxRowView, c: ConversationRow, overdue: boolean): string {
-  return fill(view.t, 'inbox.rowLabel', {
+  return fill(view.t, view.lang, 'inbox.rowLabel', {
     contact: c.contactName,
     subject: c.subject ?? '',
     snippet: c.snippet,

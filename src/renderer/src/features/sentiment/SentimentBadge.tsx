@@ -22,10 +22,13 @@ export function SentimentBadge(props: Props) {
 /** The same badge without a translation hook of its own, for long lists that translate once for all rows. */
 export function SentimentMark({ sentiment, of, t, lang }: Props & { t: TFunction; lang: string }) {
   if (!sentiment || sentiment.label === 'neutral') return null
-  const label = fill(t, `sentiment.label.${sentiment.label}`)
+  const label = fill(t, lang, `sentiment.label.${sentiment.label}`)
   const score = formatScore(lang, sentiment.score)
   return (
-    <span className={`badge sentiment-${sentiment.label}`} title={fill(t, `sentiment.title.${of}`, { label, score })}>
+    <span
+      className={`badge sentiment-${sentiment.label}`}
+      title={fill(t, lang, `sentiment.title.${of}`, { label, score })}
+    >
       {label}
     </span>
   )

@@ -25,9 +25,9 @@ export function SlaMark({ clock, now, t, lang }: Props & { t: TFunction; lang: s
   if (state === 'none' || leftMs === null || clock.dueAt === null) return null
   const time = formatBusinessDuration(lang, leftMs)
   return (
-    <span className={`sla sla-${state}`} title={fill(t, 'sla.dueAt', { at: formatDateTime(lang, clock.dueAt) })}>
-      <span className="sla-state">{fill(t, `sla.state.${state}`)}</span>
-      <span className="sla-time">{fill(t, state === 'overdue' ? 'sla.overdueBy' : 'sla.left', { time })}</span>
+    <span className={`sla sla-${state}`} title={fill(t, lang, 'sla.dueAt', { at: formatDateTime(lang, clock.dueAt) })}>
+      <span className="sla-state">{fill(t, lang, `sla.state.${state}`)}</span>
+      <span className="sla-time">{fill(t, lang, state === 'overdue' ? 'sla.overdueBy' : 'sla.left', { time })}</span>
     </span>
   )
 }
