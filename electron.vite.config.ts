@@ -16,7 +16,7 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'src/main/electron/index.ts'),
           // The mail parse worker (bulk import) is a thread entry of its own: out/main/mail-parse-worker.js,
-          // found beside index.js by src/main/core/mail/worker-url.ts.
+          // found beside its caller by src/main/core/worker-spec.ts.
           'mail-parse-worker': resolve(import.meta.dirname, 'src/main/core/mail/parse-worker.ts'),
           // The whole mail import (parse, thread, ingest) runs on this thread, off the host's event loop:
           // out/main/mail-import-worker.js, found by src/main/core/import/import.ts the same way.
@@ -30,6 +30,10 @@ export default defineConfig({
           // A workspace export writes its files on this thread (src/main/core/export/workspace-export.ts).
           'workspace-export-worker': resolve(import.meta.dirname, 'src/main/core/export/export-worker.ts'),
         },
+        // Shared chunks beside the entries, not in a subfolder: a worker's caller finds it by a URL
+        // relative to its own file (worker-spec.ts), and a caller inside chunks/ looked for
+        // chunks/mail-parse-worker.js, so those threads never started in the app.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

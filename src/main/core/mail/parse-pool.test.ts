@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { attachmentPath } from './attachments'
 import { createParsePool, parseWorkerSpec } from './parse-pool'
 
@@ -19,7 +19,10 @@ describe('parseWorkerSpec', () => {
 
   it('points at the bundled entry beside the built main file', () => {
     const spec = parseWorkerSpec('file:///app/resources/app.asar/out/main/index.js')
-    expect(spec).toEqual({ entry: new URL('file:///app/resources/app.asar/out/main/mail-parse-worker.js'), options: {} })
+    expect(spec).toEqual({
+      entry: new URL('file:///app/resources/app.asar/out/main/mail-parse-worker.js'),
+      options: {},
+    })
   })
 })
 
@@ -28,9 +31,25 @@ describe('createParsePool', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-pool-'))
     dirs.push(dir)
     const file = path.join(dir, 'a.eml')
-    const raw = ['From: Anna <anna@example.de>', 'Subject: Grüße', 'Message-ID: <p1@x.de>', 'MIME-Version: 1.0',
-      'Content-Type: multipart/mixed; boundary="b"', '', '--b', 'Content-Type: text/plain; charset=utf-8', '', 'Hallo',
-      '--b', 'Content-Type: application/pdf; name="r.pdf"', 'Content-Transfer-Encoding: base64', '', Buffer.from('PDF').toString('base64'), '--b--', ''].join('\r\n')
+    const raw = [
+      'From: Anna <anna@example.de>',
+      'Subject: Grüße',
+      'Message-ID: <p1@x.de>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Hallo',
+      '--b',
+      'Content-Type: application/pdf; name="r.pdf"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      Buffer.from('PDF').toString('base64'),
+      '--b--',
+      '',
+    ].join('\r\n')
     fs.writeFileSync(file, raw)
     const pool = createParsePool(1)
     try {
@@ -40,13 +59,40 @@ describe('createParsePool', () => {
         pool.parse({ source: 'mbox:x#0', raw: new Uint8Array(0), receivedAt: 1, dataDir: dir, own: [] }),
       ])
       if (!('mail' in ok) || !('mail' in ours)) throw new Error('not parsed')
-      expect(ok.mail).toMatchObject({ subject: 'Grüße', messageId: '<p1@x.de>', text: 'Hallo', mood: { label: 'neutral' } })
+      expect(ok.mail).toMatchObject({
+        subject: 'Grüße',
+        messageId: '<p1@x.de>',
+        text: 'Hallo',
+        mood: { label: 'neutral' },
+      })
       expect(ours.mail.mood).toBeNull()
       expect(Buffer.from(ok.raw).toString('utf8')).toBe(raw)
       expect(fs.readFileSync(attachmentPath(dir, ok.mail.attachments[0]!.sha256)).toString()).toBe('PDF')
       expect(empty).toMatchObject({ reason: 'empty message' })
     } finally {
       await pool.close()
+    }
+  })
+
+  it('is ready once a worker has loaded its code, and does without one that cannot start', async () => {
+    const pool = createParsePool(1)
+    try {
+      expect(pool.ready()).toBe(false)
+      await vi.waitFor(() => expect(pool.ready()).toBe(true), { timeout: 10_000 })
+    } finally {
+      await pool.close()
+    }
+    const failed = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const broken = createParsePool(1, { entry: path.join(os.tmpdir(), 'no-such-earshot-worker.js'), options: {} })
+    try {
+      await vi.waitFor(() => expect(failed).toHaveBeenCalledTimes(1))
+      // Started again, it would only fail again, over and over.
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(failed).toHaveBeenCalledTimes(1)
+      expect(broken.ready()).toBe(false)
+    } finally {
+      failed.mockRestore()
+      await broken.close()
     }
   })
 })

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads'
 import { runParseJob, type ParseJob, type ParseOutcome } from './parse-job'
+import { READY } from './parse-pool'
 
 /**
  * Worker-thread entry (its own bundle entry `mail-parse-worker` in the Electron build): parses mail
@@ -8,6 +9,7 @@ import { runParseJob, type ParseJob, type ParseOutcome } from './parse-job'
  */
 if (!parentPort) throw new Error('parse-worker.ts runs only as a worker thread')
 const port = parentPort
+port.postMessage(READY)
 port.on('message', (batch: { id: number; job: ParseJob }[]) => {
   void parseBatch(batch).then(({ outcomes, transfer }) => port.postMessage(outcomes, transfer))
 })
