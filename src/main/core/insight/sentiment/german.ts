@@ -110,20 +110,8 @@ function compoundValence(word: string): number | undefined {
   return undefined
 }
 
-/**
- * Stemming tries up to 18 endings and 15 prefixes per word, a third of the time spent reading a long
- * mail's mood; a word's valence never changes, so each is worked out once (the memo is bounded).
- */
-const VALENCE_MEMO_LIMIT = 20_000
-const valenceMemo = new Map<string, number | undefined>()
-
-function germanValence(word: string): number | undefined {
-  if (valenceMemo.has(word)) return valenceMemo.get(word)
-  const valence = stemValence(word) ?? compoundValence(word)
-  if (valenceMemo.size >= VALENCE_MEMO_LIMIT) valenceMemo.clear()
-  valenceMemo.set(word, valence)
-  return valence
-}
+/** Stemming tries up to 18 endings and 15 prefixes: the scorer asks once per word (facts.ts remembers). */
+const germanValence = (word: string): number | undefined => stemValence(word) ?? compoundValence(word)
 
 const EXCESS = words(`süß teuer spät früh laut kalt warm heiß klein groß lang kurz voll salzig trocken hart weich
   fettig dunkel hell wenig viel schwer dünn dick eng stark schwach langsam knapp sauer bitter kompliziert streng`)

@@ -1,16 +1,15 @@
 import type { Sentiment, SentimentLabel } from '../../../../shared/domain'
 import { ENGLISH } from './english'
 import { GERMAN } from './german'
-import { detectLanguage } from './language'
+import { entriesOf, factsIn, languageOf, type Reading } from './facts'
 import { eitherLanguage, type Language, type LanguageRules } from './rules'
 import { rawScore } from './score'
 import { tokenize } from './tokens'
 
 export type { Language }
 
-const RULES: Record<Language, LanguageRules> = { de: GERMAN, en: ENGLISH }
 /** Earshot's shops are German-speaking first: a message without any hint reads German words first. */
-const UNKNOWN = eitherLanguage(GERMAN, ENGLISH)
+const RULES: Record<Reading, LanguageRules> = { de: GERMAN, en: ENGLISH, either: eitherLanguage(GERMAN, ENGLISH) }
 
 /** VADER's normalisation: x / √(x² + α) maps a sum of valences onto (-1, 1), ±0.5 at about ±2.2. */
 const ALPHA = 15
@@ -33,8 +32,10 @@ export interface SentimentReading extends Sentiment {
 /** Reads the mood of a customer message, German or English, on the device and in microseconds. */
 export function readSentiment(text: string): SentimentReading {
   const tokens = tokenize(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text)
-  const language = detectLanguage(tokens.words)
-  const raw = rawScore(tokens, language ? RULES[language] : UNKNOWN)
+  const entries = entriesOf(tokens.words)
+  const language = languageOf(entries)
+  const reading = language ?? 'either'
+  const raw = rawScore(tokens, factsIn(tokens.words, entries, reading, RULES[reading]))
   const score = Math.round((raw / Math.sqrt(raw * raw + ALPHA)) * 1000) / 1000
   return { score, label: labelOf(score), language }
 }

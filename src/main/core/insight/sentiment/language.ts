@@ -1,5 +1,3 @@
-import type { Language } from './rules'
-
 /**
  * Frequent function words that exist in only one of the two languages ("was", "die", "am", "also"
  * and "will" exist in both and are left out). A message speaks the language it has more of.
@@ -19,15 +17,8 @@ const ENGLISH = new Set(
   ).split(' '),
 )
 
-/** null when the message gives no hint ("Super!! 😍"): the scorer then reads it in both languages. */
-export function detectLanguage(tokens: readonly string[]): Language | null {
-  let german = 0
-  let english = 0
-  for (const token of tokens) {
-    if (GERMAN.has(token)) german++
-    else if (ENGLISH.has(token)) english++
-    else if (/[äöüß]/.test(token)) german++
-  }
-  if (german === english) return null
-  return german > english ? 'de' : 'en'
-}
+const UMLAUT = /[äöüß]/
+
+/** +1 for a German hint, -1 for an English one, 0 for none; a message speaks the language of its sum. */
+export const languageHint = (token: string): number =>
+  GERMAN.has(token) || UMLAUT.test(token) ? 1 : ENGLISH.has(token) ? -1 : 0

@@ -1,6 +1,20 @@
-import { EMOJI } from './emoji'
-import type { LanguageRules } from './rules'
-import { isPunctuation, type Tokens } from './tokens'
+import {
+  BOOSTER,
+  CONTRAST,
+  DAMPENER,
+  EXCESS,
+  EXCESS_MARKER,
+  NEGATION_BARRIER,
+  NEGATION_BREAKER,
+  NEGATOR,
+  NOT_NEGATABLE,
+  PUNCTUATION,
+  SALUTATION,
+  TRAILING_NEGATOR,
+  type TokenFacts,
+} from './facts'
+import type { Phrase } from './rules'
+import type { Tokens } from './tokens'
 
 /**
  * A lexicon scorer with VADER's rules (Hutto & Gilbert, 2014), sized for customer messages: each
@@ -17,7 +31,7 @@ const BOOSTER_REACH = 2
 const BOOST = 1
 const DAMPEN = 0.5
 /** "zu süß", "too expensive": a complaint, stronger after "viel zu", "way too". */
-const EXCESS = -2
+const EXCESS_VALENCE = -2
 const BEFORE_CONTRAST = 0.5
 const AFTER_CONTRAST = 1.5
 /** A question asks more than it feels ("Can you recommend a tyre?"). */
@@ -28,6 +42,7 @@ const MAX_EXCLAMATIONS = 4
 /** Per-token facts the passes share. */
 interface Scan {
   tokens: readonly string[]
+  facts: readonly TokenFacts[]
   capitalised: Uint8Array
   valence: Float64Array
   /** 1 where the valence comes from a word or phrase, so negation and boosters apply to it. */
@@ -38,17 +53,18 @@ interface Scan {
 }
 
 /** The raw sum of valences on AFINN's scale; `index.ts` maps it onto [-1, 1]. */
-export function rawScore({ words, capitalised }: Tokens, rules: LanguageRules): number {
-  const scan = readValences(words, capitalised, rules)
-  applyBoosters(scan, rules)
-  applyNegation(scan, rules)
-  return sumWithWeights(scan, rules)
+export function rawScore({ words, capitalised }: Tokens, facts: readonly TokenFacts[]): number {
+  const scan = readValences(words, facts, capitalised)
+  applyBoosters(scan)
+  applyNegation(scan)
+  return sumWithWeights(scan)
 }
 
-function readValences(tokens: readonly string[], capitalised: Uint8Array, rules: LanguageRules): Scan {
+function readValences(tokens: readonly string[], facts: readonly TokenFacts[], capitalised: Uint8Array): Scan {
   const n = tokens.length
   const scan: Scan = {
     tokens,
+    facts,
     capitalised,
     valence: new Float64Array(n),
     word: new Uint8Array(n),
@@ -57,17 +73,16 @@ function readValences(tokens: readonly string[], capitalised: Uint8Array, rules:
   }
   let clause = 0
   for (let i = 0; i < n; i++) {
-    const token = tokens[i]!
-    if (isPunctuation(token) || rules.contrasts.has(token)) clause++
+    const { flags, emoji, phrases, valence } = facts[i]!
+    if (flags & (PUNCTUATION | CONTRAST)) clause++
     scan.clause[i] = clause
     if (scan.fixed[i]) continue
-    const emoji = EMOJI.get(token)
     if (emoji !== undefined) {
       scan.valence[i] = emoji
       scan.fixed[i] = 1
       continue
     }
-    const phrase = matchPhrase(tokens, i, rules)
+    const phrase = phrases && matchPhrase(tokens, i, phrases)
     if (phrase) {
       scan.valence[i] = phrase.valence
       scan.word[i] = phrase.valence === 0 ? 0 : 1
@@ -75,27 +90,24 @@ function readValences(tokens: readonly string[], capitalised: Uint8Array, rules:
       for (let k = i; k < i + phrase.length; k++) scan.fixed[k] = 1
       continue
     }
-    if (rules.negators.has(token)) continue
-    if (i > 0 && rules.excessMarkers.has(tokens[i - 1]!) && rules.isExcess(token)) {
-      const emphasised = i > 1 && rules.boosters.has(tokens[i - 2]!)
-      scan.valence[i] = emphasised ? EXCESS - BOOST : EXCESS
+    if (flags & NEGATOR) continue
+    if (i > 0 && facts[i - 1]!.flags & EXCESS_MARKER && flags & EXCESS) {
+      const emphasised = i > 1 && facts[i - 2]!.flags & BOOSTER
+      scan.valence[i] = emphasised ? EXCESS_VALENCE - BOOST : EXCESS_VALENCE
       scan.word[i] = 1
       scan.fixed[i] = 1
       continue
     }
-    const valence = rules.valence(token)
     if (valence) {
       scan.valence[i] = valence
       scan.word[i] = 1
     }
   }
-  if (n > 0 && rules.salutations.has(tokens[0]!)) scan.valence[0] = scan.word[0] = 0
+  if (n > 0 && facts[0]!.flags & SALUTATION) scan.valence[0] = scan.word[0] = 0
   return scan
 }
 
-function matchPhrase(tokens: readonly string[], at: number, rules: LanguageRules) {
-  const candidates = rules.phrases.get(tokens[at]!)
-  if (!candidates) return null
+function matchPhrase(tokens: readonly string[], at: number, candidates: readonly Phrase[]) {
   for (const phrase of candidates) {
     if (phrase.rest.every((word, k) => tokens[at + 1 + k] === word)) {
       return { valence: phrase.valence, length: phrase.rest.length + 1 }
@@ -105,18 +117,18 @@ function matchPhrase(tokens: readonly string[], at: number, rules: LanguageRules
 }
 
 /** "sehr gut", "really bad" gain a step; "etwas trocken", "slightly late" lose half. */
-function applyBoosters(scan: Scan, rules: LanguageRules): void {
-  const { tokens, valence, word, fixed, clause } = scan
+function applyBoosters(scan: Scan): void {
+  const { tokens, facts, valence, word, fixed, clause } = scan
   for (let i = 0; i < tokens.length; i++) {
     if (!word[i] || fixed[i]) continue
     const own = valence[i]!
     for (let j = i - 1; j >= 0 && j >= i - BOOSTER_REACH && clause[j] === clause[i] && !word[j]; j--) {
-      const modifier = tokens[j]!
-      if (rules.boosters.has(modifier)) {
+      const modifier = facts[j]!.flags
+      if (modifier & BOOSTER) {
         valence[i] = own + Math.sign(own) * BOOST
         break
       }
-      if (rules.dampeners.has(modifier)) {
+      if (modifier & DAMPENER) {
         valence[i] = own * DAMPEN
         break
       }
@@ -128,15 +140,15 @@ function applyBoosters(scan: Scan, rules: LanguageRules): void {
  * Each negator turns one sentiment word: the next one in its clause, or for a trailing negator
  * (German "nicht"), failing that, the nearest verb or adjective before it ("Der Kuchen schmeckt mir nicht").
  */
-function applyNegation(scan: Scan, rules: LanguageRules): void {
-  const { tokens, valence, fixed } = scan
+function applyNegation(scan: Scan): void {
+  const { tokens, facts, valence, fixed } = scan
   const negated = new Uint8Array(tokens.length)
   for (let j = 0; j < tokens.length; j++) {
-    const negator = tokens[j]!
-    if (fixed[j] || !rules.negators.has(negator)) continue
-    if (rules.negationBreakers.has(tokens[j + 1] ?? '')) continue
-    let target = findTarget(scan, rules, negated, j, +1)
-    if (target < 0 && rules.trailingNegators.has(negator)) target = findTarget(scan, rules, negated, j, -1)
+    const negator = facts[j]!.flags
+    if (fixed[j] || !(negator & NEGATOR)) continue
+    if (j + 1 < tokens.length && facts[j + 1]!.flags & NEGATION_BREAKER) continue
+    let target = findTarget(scan, negated, j, +1)
+    if (target < 0 && negator & TRAILING_NEGATOR) target = findTarget(scan, negated, j, -1)
     if (target >= 0) {
       valence[target] = valence[target]! * NEGATION
       negated[target] = 1
@@ -144,28 +156,28 @@ function applyNegation(scan: Scan, rules: LanguageRules): void {
   }
 }
 
-function findTarget(scan: Scan, rules: LanguageRules, negated: Uint8Array, from: number, step: 1 | -1): number {
-  const { tokens, word, clause, capitalised } = scan
+function findTarget(scan: Scan, negated: Uint8Array, from: number, step: 1 | -1): number {
+  const { tokens, facts, word, clause, capitalised } = scan
   for (let k = from + step, reach = 0; reach < NEGATION_REACH && k >= 0 && k < tokens.length; k += step, reach++) {
-    if (clause[k] !== clause[from] || rules.negationBarriers.has(tokens[k]!)) return -1
+    if (clause[k] !== clause[from] || facts[k]!.flags & NEGATION_BARRIER) return -1
     if (!word[k] || negated[k]) continue
     const backwards = step < 0
-    if (backwards && (capitalised[k] || rules.notNegatable.has(tokens[k]!))) continue
+    if (backwards && (capitalised[k] || facts[k]!.flags & NOT_NEGATABLE)) continue
     return k
   }
   return -1
 }
 
 /** Sums sentence by sentence, so "but" and a question mark weigh only their own sentence. */
-function sumWithWeights(scan: Scan, rules: LanguageRules): number {
-  const { tokens, valence } = scan
+function sumWithWeights(scan: Scan): number {
+  const { tokens, facts, valence } = scan
   let total = 0
   let sentence = 0
   let weight = 1
   let exclamations = 0
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!
-    if (rules.contrasts.has(token)) {
+    if (facts[i]!.flags & CONTRAST) {
       sentence *= BEFORE_CONTRAST
       weight = AFTER_CONTRAST
     } else if (token === '.' || token === '!' || token === '?') {
