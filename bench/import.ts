@@ -16,7 +16,12 @@ import { fmt, printTable, startStallProbe } from './stats'
 export default async function importBench(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { messages: { type: 'string', default: '20000' }, workers: { type: 'string' }, keep: { type: 'boolean' }, 'skip-notmuch': { type: 'boolean' } },
+    options: {
+      messages: { type: 'string', default: '20000' },
+      workers: { type: 'string' },
+      keep: { type: 'boolean' },
+      'skip-notmuch': { type: 'boolean' },
+    },
   })
   const total = Number(values.messages)
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-bench-import-'))
@@ -40,15 +45,28 @@ export default async function importBench(args: string[]): Promise<void> {
     floorStallMs: notmuch ? Number(notmuch.worstStallMs.toFixed(1)) : null,
     stallProbe: 'max(monitorEventLoopDelay max − 5 ms resolution, 10 ms setInterval drift)',
     workers: earshot.workers,
+    parsedByWorkers: earshot.parsedByWorkers,
     commits: earshot.commits.count,
     worstCommitMs: Number(earshot.commits.worstMs.toFixed(1)),
     worstCommitMessages: earshot.commits.worstSize,
     meanCommitMs: Number((earshot.commits.totalMs / Math.max(1, earshot.commits.count)).toFixed(1)),
     quarantined: earshot.quarantined,
   }
-  if (!notmuch) console.log(values['skip-notmuch'] ? 'notmuch skipped (--skip-notmuch).' : 'notmuch is not installed (apt-get install -y notmuch): Earshot\'s figures alone.')
-  console.log('\nSummary (targets: Earshot ≥ 4× notmuch, worst event-loop stall ≤ 50 ms; floorStallMs: the same probe while notmuch runs)')
-  printTable(Object.entries(summary).map(([figure, value]) => ({ figure, value: value === null ? '–' : typeof value === 'string' ? value : fmt(value) })))
+  if (!notmuch)
+    console.log(
+      values['skip-notmuch']
+        ? 'notmuch skipped (--skip-notmuch).'
+        : "notmuch is not installed (apt-get install -y notmuch): Earshot's figures alone.",
+    )
+  console.log(
+    '\nSummary (targets: Earshot ≥ 4× notmuch, worst event-loop stall ≤ 50 ms; floorStallMs: the same probe while notmuch runs)',
+  )
+  printTable(
+    Object.entries(summary).map(([figure, value]) => ({
+      figure,
+      value: value === null ? '–' : typeof value === 'string' ? value : fmt(value),
+    })),
+  )
   console.log(`\nJSON ${JSON.stringify(summary)}`)
   if (!values.keep) fs.rmSync(root, { recursive: true, force: true })
 }
@@ -60,48 +78,90 @@ async function runEarshot(root: string, maildir: string, workers: number | undef
   const workspaceId = createWorkspace(db, { name: 'Bench shop' })
   const probe = startStallProbe()
   const started = performance.now()
-  const result = await importMail(db, { workspaceId, paths: [maildir], dataDir, ownAddresses: ['support@shop.de'], ...(workers === undefined ? {} : { workers }) })
+  const result = await importMail(db, {
+    workspaceId,
+    paths: [maildir],
+    dataDir,
+    ownAddresses: ['support@shop.de'],
+    ...(workers === undefined ? {} : { workers }),
+  })
   const seconds = (performance.now() - started) / 1000
   const worstStallMs = probe.stop()
   // Proof the full-text index was built as part of the import (the trigger fills it per row).
-  const indexed = db.prepare("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'bestellung OR jacket'").pluck().get() as number
+  const indexed = db
+    .prepare("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'bestellung OR jacket'")
+    .pluck()
+    .get() as number
   console.log(`Full-text index: ${fmt(indexed, 0)} messages match 'bestellung OR jacket'`)
   db.close()
-  console.log(`Earshot: ${fmt(result.inserted, 0)} messages in ${fmt(seconds)} s (${fmt(result.total / seconds, 0)}/s), worst stall ${fmt(worstStallMs, 1)} ms, ` +
-    `${result.commits.count} commits, worst ${fmt(result.commits.worstMs, 1)} ms (${result.commits.worstSize} messages)`)
-  return { seconds, rate: result.total / seconds, worstStallMs, quarantined: result.quarantined, commits: result.commits, workers: workers ?? defaultImportParsers() }
+  console.log(
+    `Earshot: ${fmt(result.inserted, 0)} messages in ${fmt(seconds)} s (${fmt(result.total / seconds, 0)}/s), worst stall ${fmt(worstStallMs, 1)} ms, ` +
+      `${result.commits.count} commits, worst ${fmt(result.commits.worstMs, 1)} ms (${result.commits.worstSize} messages)`,
+  )
+  return {
+    seconds,
+    rate: result.total / seconds,
+    worstStallMs,
+    quarantined: result.quarantined,
+    commits: result.commits,
+    workers: workers ?? defaultImportParsers(),
+    parsedByWorkers: result.parsedByWorkers,
+  }
 }
 
 /**
  * notmuch runs as a child process while this thread idles, probed the same way: its worst stall is the
  * machine's floor (scheduling on a loaded box), to read Earshot's worst stall against.
  */
-async function runNotmuch(root: string, maildir: string): Promise<{ seconds: number; rate: number; worstStallMs: number } | null> {
+async function runNotmuch(
+  root: string,
+  maildir: string,
+): Promise<{ seconds: number; rate: number; worstStallMs: number } | null> {
   if (spawnSync('notmuch', ['--version']).error) return null
   const home = path.join(root, 'notmuch-home')
   fs.mkdirSync(path.join(home, 'db'), { recursive: true })
   const config = path.join(home, 'notmuch-config')
-  fs.writeFileSync(config, `[database]\npath=${path.join(home, 'db')}\nmail_root=${maildir}\n[new]\ntags=unread;inbox;\n[maildir]\nsynchronize_flags=false\n`)
+  fs.writeFileSync(
+    config,
+    `[database]\npath=${path.join(home, 'db')}\nmail_root=${maildir}\n[new]\ntags=unread;inbox;\n[maildir]\nsynchronize_flags=false\n`,
+  )
   const probe = startStallProbe()
   const started = performance.now()
-  await promisify(execFile)('notmuch', ['new', '--quiet'], { env: { ...process.env, HOME: home, NOTMUCH_CONFIG: config } })
+  await promisify(execFile)('notmuch', ['new', '--quiet'], {
+    env: { ...process.env, HOME: home, NOTMUCH_CONFIG: config },
+  })
   const seconds = (performance.now() - started) / 1000
   const worstStallMs = probe.stop()
-  const count = Number(execFileSync('notmuch', ['count', '*'], { env: { ...process.env, HOME: home, NOTMUCH_CONFIG: config } }).toString())
-  console.log(`notmuch: ${fmt(count, 0)} messages in ${fmt(seconds)} s (${fmt(count / seconds, 0)}/s), this thread's worst stall meanwhile ${fmt(worstStallMs, 1)} ms`)
+  const count = Number(
+    execFileSync('notmuch', ['count', '*'], { env: { ...process.env, HOME: home, NOTMUCH_CONFIG: config } }).toString(),
+  )
+  console.log(
+    `notmuch: ${fmt(count, 0)} messages in ${fmt(seconds)} s (${fmt(count / seconds, 0)}/s), this thread's worst stall meanwhile ${fmt(worstStallMs, 1)} ms`,
+  )
   return { seconds, rate: count / seconds, worstStallMs }
 }
 
-const NAMES = ['Anna Schmidt', 'Jürgen Müller', 'Sophie Weber', 'Liam Carter', 'Emma Johnson', 'Lukas Becker', 'Mia Fischer', 'Noah Brown']
+const NAMES = [
+  'Anna Schmidt',
+  'Jürgen Müller',
+  'Sophie Weber',
+  'Liam Carter',
+  'Emma Johnson',
+  'Lukas Becker',
+  'Mia Fischer',
+  'Noah Brown',
+]
 const TOPICS_DE = ['Lieferung verspätet', 'Rücksendung', 'Rechnung fehlt', 'Größe tauschen', 'Gutschein einlösen']
 const TOPICS_EN = ['Where is my order', 'Refund request', 'Wrong size', 'Invoice missing', 'Discount code']
-const PARAGRAPH_DE = 'Sehr geehrte Damen und Herren, ich habe am Montag eine Bestellung aufgegeben und bisher keine Versandbestätigung erhalten. Können Sie bitte nachsehen, wo mein Paket bleibt? Vielen Dank und freundliche Grüße.'
-const PARAGRAPH_EN = 'Hello, I ordered a jacket last week and it still has not arrived. The tracking page shows no update since Tuesday. Could you please check what happened and let me know? Thanks a lot.'
+const PARAGRAPH_DE =
+  'Sehr geehrte Damen und Herren, ich habe am Montag eine Bestellung aufgegeben und bisher keine Versandbestätigung erhalten. Können Sie bitte nachsehen, wo mein Paket bleibt? Vielen Dank und freundliche Grüße.'
+const PARAGRAPH_EN =
+  'Hello, I ordered a jacket last week and it still has not arrived. The tracking page shows no update since Tuesday. Could you please check what happened and let me know? Thanks a lot.'
 
 /** A deterministic pseudo-random sequence, so every run indexes the same mailbox. */
 function rng(seed: number) {
   let s = seed
-  return () => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff)
+  return () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff
 }
 
 export function generateMaildir(maildir: string, total: number): number {
@@ -116,21 +176,40 @@ export function generateMaildir(maildir: string, total: number): number {
     const topics = german ? TOPICS_DE : TOPICS_EN
     const thread = i > 10 && random() < 0.3 ? i - 1 - Math.floor(random() * 10) : null
     const ours = thread !== null && random() < 0.5
-    const paragraphs = Array.from({ length: 1 + Math.floor(random() * 6) }, () => (german ? PARAGRAPH_DE : PARAGRAPH_EN)).join('\n\n')
+    const paragraphs = Array.from({ length: 1 + Math.floor(random() * 6) }, () =>
+      german ? PARAGRAPH_DE : PARAGRAPH_EN,
+    ).join('\n\n')
     const headers = [
       ours ? 'From: Shop Support <support@shop.de>' : `From: ${name} <${address}>`,
       ours ? `To: ${name} <${address}>` : 'To: support@shop.de',
       `Subject: ${thread !== null ? (german ? 'AW: ' : 'Re: ') : ''}${topics[i % topics.length]} #${thread ?? i}`,
       `Message-ID: <bench-${i}@example.net>`,
-      ...(thread !== null ? [`In-Reply-To: <bench-${thread}@example.net>`, `References: <bench-${thread}@example.net>`] : []),
+      ...(thread !== null
+        ? [`In-Reply-To: <bench-${thread}@example.net>`, `References: <bench-${thread}@example.net>`]
+        : []),
       `Date: ${new Date(base + i * 60_000).toUTCString()}`,
       'MIME-Version: 1.0',
     ]
     const withAttachment = random() < 0.05
     const body = withAttachment
-      ? ['Content-Type: multipart/mixed; boundary="b1"', '', '--b1', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', paragraphs,
-          '--b1', 'Content-Type: application/pdf; name="rechnung.pdf"', 'Content-Transfer-Encoding: base64', '',
-          Buffer.alloc(30_000 + (i % 7) * 1000, i % 251).toString('base64').replace(/.{76}/g, '$&\n'), '--b1--', '']
+      ? [
+          'Content-Type: multipart/mixed; boundary="b1"',
+          '',
+          '--b1',
+          'Content-Type: text/plain; charset=utf-8',
+          'Content-Transfer-Encoding: 8bit',
+          '',
+          paragraphs,
+          '--b1',
+          'Content-Type: application/pdf; name="rechnung.pdf"',
+          'Content-Transfer-Encoding: base64',
+          '',
+          Buffer.alloc(30_000 + (i % 7) * 1000, i % 251)
+            .toString('base64')
+            .replace(/.{76}/g, '$&\n'),
+          '--b1--',
+          '',
+        ]
       : ['Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', paragraphs, '']
     const raw = [...headers, ...body].join('\n')
     fs.writeFileSync(path.join(maildir, 'cur', `${1700000000 + i}.M${i}P1.bench:2,S`), raw)

@@ -76,7 +76,8 @@ export function createImportBatcher(db: Db, options: BatcherOptions) {
   }
 
   const take = (outcome: ParseOutcome): Promise<void> | void => {
-    if ('reason' in outcome) quarantined.push({ source: outcome.source, reason: outcome.reason, raw: asBuffer(outcome.raw) })
+    if ('reason' in outcome)
+      quarantined.push({ source: outcome.source, reason: outcome.reason, raw: asBuffer(outcome.raw) })
     else mails.push(mailToIngest(outcome.mail, asBuffer(outcome.raw), options.own, threader))
     if (mails.length + quarantined.length >= limit) return flush()
     if (performance.now() - sliceStart > SLICE_MS) return nextTurn().then(() => void (sliceStart = performance.now()))

@@ -19,7 +19,9 @@ port.on('message', (message: { type: 'abort' }) => {
 })
 
 // The Electron host loads the Electron-ABI build of better-sqlite3 the same way (electron/index.ts).
-const db = openDatabase(dbFile, { ...(process.env['EARSHOT_NATIVE_BINDING'] ? { nativeBinding: process.env['EARSHOT_NATIVE_BINDING'] } : {}) })
+const db = openDatabase(dbFile, {
+  ...(process.env['EARSHOT_NATIVE_BINDING'] ? { nativeBinding: process.env['EARSHOT_NATIVE_BINDING'] } : {}),
+})
 const reply = (message: WorkerReply) => port.postMessage(message)
 // WAL checkpoints on a thread of their own, as the host does: run inside this thread's commits, each
 // one waited 50–140 ms for fsync (4 MB of WAL on our VMs' disks), a tenth of a large import's time.

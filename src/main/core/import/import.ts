@@ -27,6 +27,8 @@ export interface ImportOptions {
 export interface ImportResult extends ImportProgress {
   accountId: number
   inserted: number
+  /** Messages read by the parse workers; the import thread read the rest (see run.ts, parseInOrder). */
+  parsedByWorkers: number
   /** How long the store's transactions took: each one holds the host's thread while it runs. */
   commits: CommitStats
 }
@@ -34,7 +36,11 @@ export interface ImportResult extends ImportProgress {
 export const IMPORT_ACCOUNT_HANDLE = 'imported-mail'
 
 /** The workspace's "Imported mail" account, created on the first import and reused after. */
-export function importAccount(db: Db, workspaceId: number, ownAddresses: readonly string[] = []): { id: number; own: Set<string> } {
+export function importAccount(
+  db: Db,
+  workspaceId: number,
+  ownAddresses: readonly string[] = [],
+): { id: number; own: Set<string> } {
   const row = db
     .prepare("SELECT id FROM accounts WHERE workspace_id = ? AND channel = 'email' AND handle = ?")
     .get(workspaceId, IMPORT_ACCOUNT_HANDLE) as { id: number } | undefined
@@ -50,9 +56,11 @@ export function importAccount(db: Db, workspaceId: number, ownAddresses: readonl
       stateReason: 'Imported from files.',
     })
   const stored = db.prepare("SELECT value FROM account_settings WHERE account_id = ? AND key = 'addresses'").get(id) as
-    | { value: string }
-    | undefined
-  const own = new Set([...(stored ? (JSON.parse(stored.value) as string[]) : []), ...ownAddresses.map((a) => a.toLowerCase())])
+    { value: string } | undefined
+  const own = new Set([
+    ...(stored ? (JSON.parse(stored.value) as string[]) : []),
+    ...ownAddresses.map((a) => a.toLowerCase()),
+  ])
   db.prepare(
     `INSERT INTO account_settings (account_id, key, value) VALUES (?, 'addresses', ?)
      ON CONFLICT (account_id, key) DO UPDATE SET value = excluded.value`,
@@ -87,7 +95,10 @@ const WORKER_COMMIT_MS = 25
  * So the store must be a file: an in-memory database cannot be shared with another thread.
  */
 export function importMail(db: Db, options: ImportOptions): Promise<ImportResult> {
-  if (db.memory) return Promise.reject(new Error('importMail needs a database file: an in-memory store cannot be shared with the import worker'))
+  if (db.memory)
+    return Promise.reject(
+      new Error('importMail needs a database file: an in-memory store cannot be shared with the import worker'),
+    )
   if (options.signal?.aborted) return Promise.reject(options.signal.reason)
   const { onProgress, signal, ...cloneable } = options
   const data: ImportWorkerData = { dbFile: db.name, options: { targetCommitMs: WORKER_COMMIT_MS, ...cloneable } }
@@ -102,7 +113,12 @@ export function importMail(db: Db, options: ImportOptions): Promise<ImportResult
       else {
         settled = true
         if (reply.type === 'done') resolve(reply.result)
-        else reject(reply.name === 'AbortError' ? (signal?.reason ?? new DOMException(reply.message, 'AbortError')) : workerError(reply))
+        else
+          reject(
+            reply.name === 'AbortError'
+              ? (signal?.reason ?? new DOMException(reply.message, 'AbortError'))
+              : workerError(reply),
+          )
       }
     })
     worker.on('error', (error) => {

@@ -5,6 +5,15 @@ import { runParseJob, type ParseJob, type ParseOutcome } from '../mail/parse-job
 import { createImportBatcher } from './batch'
 import { importAccount, type ImportOptions, type ImportResult, type ImportProgress } from './import'
 import { countMessages, findSources, messageJobs } from './sources'
+import { nextTurn } from '../next-turn'
+
+/** How long this thread parses ahead before it takes in what the parse workers have finished. */
+const TURN_MS = 2
+/**
+ * Jobs in flight per parse worker: a few hundred milliseconds of its work, so it keeps parsing
+ * through this thread's commits (25 ms each) instead of waiting for the next jobs.
+ */
+const WINDOW_PER_WORKER = 256
 
 /** Below this many messages, starting a parse thread costs more than it saves. */
 const SMALL_IMPORT = 200
@@ -37,18 +46,22 @@ export async function runImport(db: Db, options: ImportOptions & { targetCommitM
     ...(options.targetCommitMs === undefined ? {} : { targetCommitMs: options.targetCommitMs }),
   })
   const pool = createParsePool(progress.total < SMALL_IMPORT ? 0 : (options.workers ?? defaultImportParsers()))
+  let parsedByWorkers = 0
   try {
     const context = { dataDir: options.dataDir, own: [...account.own] }
-    await parseInOrder(pool, messageJobs(found), context, options.signal, (outcome) => batcher.take(outcome))
+    parsedByWorkers = await parseInOrder(pool, messageJobs(found), context, options.signal, (outcome) =>
+      batcher.take(outcome),
+    )
     await batcher.flush()
   } finally {
     await pool.close()
   }
-  return { ...progress, accountId: account.id, inserted: batcher.inserted(), commits: batcher.stats }
+  return { ...progress, accountId: account.id, inserted: batcher.inserted(), parsedByWorkers, commits: batcher.stats }
 }
 
 /**
- * Keeps every worker busy (a window of jobs in flight) while handing results on in input order:
+ * Keeps every worker busy (a window of jobs in flight) while handing results on in input order
+ * (returns how many the workers parsed):
  * threading needs a thread's earlier mails before its later ones, as they appear in the mailbox.
  * When the next result in line is not ready, this thread parses a message itself rather than wait.
  * Which side is slower (parsing with its mood reading, or the store) depends on the machine; on 2
@@ -60,10 +73,11 @@ async function parseInOrder(
   context: { dataDir: string; own: readonly string[] },
   signal: AbortSignal | undefined,
   take: (outcome: ParseOutcome) => void | Promise<void>,
-): Promise<void> {
-  const window = Math.max(8, pool.size * 64)
+): Promise<number> {
+  const window = Math.max(8, pool.size * WINDOW_PER_WORKER)
   const inFlight: Parsing[] = []
   let atPool = 0
+  let parsedByWorkers = 0
   const source = jobs[Symbol.asyncIterator]()
   let exhausted = false
   const nextJob = async (): Promise<ParseJob | null> => {
@@ -74,26 +88,37 @@ async function parseInOrder(
     }
     return { ...next.value, ...context }
   }
+  let turnStart = performance.now()
   for (;;) {
     signal?.throwIfAborted()
-    // The workers' share never shrinks for what this thread parses: their window stays full.
-    while (atPool < window) {
+    // The workers' share never shrinks for what this thread parses: their window stays full. A
+    // worker still starting gets nothing yet, or this thread would wait for it with work at hand.
+    while (atPool < window && pool.ready()) {
       const job = await nextJob()
       if (!job) break
       inFlight.push(track(pool.parse(job), true))
       atPool++
     }
     const head = inFlight[0]
-    if (!head) return
-    if (!head.settled && pool.size > 0 && inFlight.length < 2 * window) {
+    if (!head || (head.atPool && !head.settled && inFlight.length < 2 * window)) {
       const job = await nextJob()
       if (job) {
         inFlight.push(track(runParseJob(job), false))
+        // The workers' results come in as messages: without a turn of the event loop they would
+        // wait, and the workers with them, until this thread had parsed a window's worth itself.
+        if (performance.now() - turnStart > TURN_MS) {
+          await nextTurn()
+          turnStart = performance.now()
+        }
         continue
       }
+      if (!head) return parsedByWorkers
     }
     inFlight.shift()
-    if (head.atPool) atPool--
+    if (head.atPool) {
+      atPool--
+      parsedByWorkers++
+    }
     await take(await head.outcome)
   }
 }
