@@ -7,11 +7,13 @@ import { importMail } from '../src/main/core/import/import'
 import { defaultImportParsers } from '../src/main/core/import/run'
 import { openDatabase } from '../src/main/core/store/db'
 import { createWorkspace } from '../src/main/core/store/repos/workspaces'
+import { buildApp } from '../scripts/app-build'
 import { fmt, printTable, startStallProbe } from './stats'
 
 /**
  * Import benchmark: a generated maildir of customer-service mail (German/English, threads, a few
  * attachments) imported by Earshot (full-text index included) and indexed by `notmuch new`, side by side.
+ * Earshot runs twice: as the desktop app ships (its Electron build) and as `earshot import` runs.
  */
 export default async function importBench(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -30,7 +32,9 @@ export default async function importBench(args: string[]): Promise<void> {
   const bytes = generateMaildir(maildir, total)
   console.log(`  ${fmt(bytes / 2 ** 20, 1)} MB on disk\n`)
 
-  const earshot = await runEarshot(root, maildir, values.workers === undefined ? undefined : Number(values.workers))
+  const workers = values.workers === undefined ? undefined : Number(values.workers)
+  const earshot = await runEarshot(root, maildir, workers, 'app')
+  const cli = await runEarshot(root, maildir, workers, 'cli')
   const notmuch = values['skip-notmuch'] ? null : await runNotmuch(root, maildir)
   const ratio = notmuch ? earshot.rate / notmuch.rate : null
 
@@ -42,6 +46,10 @@ export default async function importBench(args: string[]): Promise<void> {
     notmuchMessagesPerSecond: notmuch ? Math.round(notmuch.rate) : null,
     ratio: ratio === null ? null : Number(ratio.toFixed(2)),
     worstStallMs: Number(earshot.worstStallMs.toFixed(1)),
+    cliSeconds: Number(cli.seconds.toFixed(2)),
+    cliMessagesPerSecond: Math.round(cli.rate),
+    cliRatio: notmuch ? Number((cli.rate / notmuch.rate).toFixed(2)) : null,
+    cliWorstStallMs: Number(cli.worstStallMs.toFixed(1)),
     floorStallMs: notmuch ? Number(notmuch.worstStallMs.toFixed(1)) : null,
     stallProbe: 'max(monitorEventLoopDelay max − 5 ms resolution, 10 ms setInterval drift)',
     workers: earshot.workers,
@@ -59,7 +67,8 @@ export default async function importBench(args: string[]): Promise<void> {
         : "notmuch is not installed (apt-get install -y notmuch): Earshot's figures alone.",
     )
   console.log(
-    '\nSummary (targets: Earshot ≥ 4× notmuch, worst event-loop stall ≤ 50 ms; floorStallMs: the same probe while notmuch runs)',
+    "\nSummary (targets: Earshot ≥ 4× notmuch, worst event-loop stall ≤ 50 ms; earshot…: the desktop app's build, " +
+      'cli…: `earshot import` from the sources; floorStallMs: the same probe while notmuch runs)',
   )
   printTable(
     Object.entries(summary).map(([figure, value]) => ({
@@ -71,20 +80,29 @@ export default async function importBench(args: string[]): Promise<void> {
   if (!values.keep) fs.rmSync(root, { recursive: true, force: true })
 }
 
-async function runEarshot(root: string, maildir: string, workers: number | undefined) {
-  const dataDir = path.join(root, 'earshot')
+/**
+ * `app`: the desktop app's import, its worker threads from the Electron build (run under Node here);
+ * `cli`: `earshot import`, the same code from the TypeScript sources, which each of its threads
+ * compiles (tsx) as it starts.
+ */
+async function runEarshot(root: string, maildir: string, workers: number | undefined, build: 'app' | 'cli') {
+  const dataDir = path.join(root, `earshot-${build}`)
   fs.mkdirSync(dataDir)
+  const app = build === 'app' ? buildApp('earshot-bench-import-') : null
   const db = openDatabase(path.join(dataDir, 'earshot.db'))
   const workspaceId = createWorkspace(db, { name: 'Bench shop' })
   const probe = startStallProbe()
   const started = performance.now()
-  const result = await importMail(db, {
+  const options = {
     workspaceId,
     paths: [maildir],
     dataDir,
     ownAddresses: ['support@shop.de'],
     ...(workers === undefined ? {} : { workers }),
-  })
+  }
+  const result = await (app
+    ? importMail(db, options, { entry: path.join(app, 'main', 'mail-import-worker.js'), options: {} })
+    : importMail(db, options))
   const seconds = (performance.now() - started) / 1000
   const worstStallMs = probe.stop()
   // Proof the full-text index was built as part of the import (the trigger fills it per row).
@@ -94,8 +112,9 @@ async function runEarshot(root: string, maildir: string, workers: number | undef
     .get() as number
   console.log(`Full-text index: ${fmt(indexed, 0)} messages match 'bestellung OR jacket'`)
   db.close()
+  if (app) fs.rmSync(app, { recursive: true, force: true })
   console.log(
-    `Earshot: ${fmt(result.inserted, 0)} messages in ${fmt(seconds)} s (${fmt(result.total / seconds, 0)}/s), worst stall ${fmt(worstStallMs, 1)} ms, ` +
+    `Earshot (${build}): ${fmt(result.inserted, 0)} messages in ${fmt(seconds)} s (${fmt(result.total / seconds, 0)}/s), worst stall ${fmt(worstStallMs, 1)} ms, ` +
       `${result.commits.count} commits, worst ${fmt(result.commits.worstMs, 1)} ms (${result.commits.worstSize} messages)`,
   )
   return {

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
@@ -6,30 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ImportWorkerData, WorkerReply } from '../src/main/core/import/import'
 import { openDatabase } from '../src/main/core/store/db'
 import { createWorkspace } from '../src/main/core/store/repos/workspaces'
+import { buildApp } from '../scripts/app-build'
 
 /**
  * The desktop app runs its worker threads from the Electron build (out/main), which no other test
  * loads: tests and the CLI run the TypeScript sources. Each thread is found by a URL relative to the
  * file that starts it, so a build that moves a caller (into a chunk folder, say) breaks it silently.
  */
-const root = path.resolve(import.meta.dirname, '..')
 let outDir: string
 let main: string
 
 beforeAll(() => {
-  // Inside the project, so the bundle's external better-sqlite3 is found in its node_modules.
-  const cache = path.join(root, 'node_modules', '.cache')
-  fs.mkdirSync(cache, { recursive: true })
-  outDir = fs.mkdtempSync(path.join(cache, 'earshot-build-'))
-  const build = spawnSync(
-    process.execPath,
-    [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--outDir', outDir],
-    {
-      cwd: root,
-      encoding: 'utf8',
-    },
-  )
-  if (build.status !== 0) throw new Error(`electron-vite build failed:\n${build.stdout}\n${build.stderr}`)
+  outDir = buildApp('earshot-build-')
   main = path.join(outDir, 'main')
 }, 120_000)
 

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads'
 import type { Db } from '../store/db'
 import { createAccount } from '../store/repos/accounts'
-import { workerSpec } from '../worker-spec'
+import { workerSpec, type WorkerSpec } from '../worker-spec'
 import type { CommitStats } from './batch'
 
 export interface ImportProgress {
@@ -85,6 +85,10 @@ export type WorkerReply =
  */
 const WORKER_COMMIT_MS = 25
 
+/** The import thread's code beside this module, from the sources or in the Electron build (out/main). */
+const importWorkerSpec = (moduleUrl: string): WorkerSpec =>
+  workerSpec(moduleUrl, { source: './import-worker.ts', bundled: 'mail-import-worker.js' })
+
 /**
  * Imports mail files into the workspace. Re-runnable: messages are keyed by Message-ID (or the hash of
  * their bytes) and quarantined input by its source, so a second run adds nothing. A message that cannot
@@ -93,8 +97,13 @@ const WORKER_COMMIT_MS = 25
  * The host never freezes: the whole import runs on a worker thread (import-worker.ts) with its own
  * connection to the database file, in short transactions; only progress comes back to this thread.
  * So the store must be a file: an in-memory database cannot be shared with another thread.
+ * `worker` says where that thread's code is: the import benchmark passes a fresh Electron build's.
  */
-export function importMail(db: Db, options: ImportOptions): Promise<ImportResult> {
+export function importMail(
+  db: Db,
+  options: ImportOptions,
+  worker = importWorkerSpec(import.meta.url),
+): Promise<ImportResult> {
   if (db.memory)
     return Promise.reject(
       new Error('importMail needs a database file: an in-memory store cannot be shared with the import worker'),
@@ -102,13 +111,12 @@ export function importMail(db: Db, options: ImportOptions): Promise<ImportResult
   if (options.signal?.aborted) return Promise.reject(options.signal.reason)
   const { onProgress, signal, ...cloneable } = options
   const data: ImportWorkerData = { dbFile: db.name, options: { targetCommitMs: WORKER_COMMIT_MS, ...cloneable } }
-  const spec = workerSpec(import.meta.url, { source: './import-worker.ts', bundled: 'mail-import-worker.js' })
-  const worker = new Worker(spec.entry, { ...spec.options, workerData: data })
-  const abort = () => worker.postMessage({ type: 'abort' })
+  const thread = new Worker(worker.entry, { ...worker.options, workerData: data })
+  const abort = () => thread.postMessage({ type: 'abort' })
   signal?.addEventListener('abort', abort, { once: true })
   return new Promise<ImportResult>((resolve, reject) => {
     let settled = false
-    worker.on('message', (reply: WorkerReply) => {
+    thread.on('message', (reply: WorkerReply) => {
       if (reply.type === 'progress') onProgress?.(reply.progress)
       else {
         settled = true
@@ -121,11 +129,11 @@ export function importMail(db: Db, options: ImportOptions): Promise<ImportResult
           )
       }
     })
-    worker.on('error', (error) => {
+    thread.on('error', (error) => {
       settled = true
       reject(error)
     })
-    worker.on('exit', (code) => {
+    thread.on('exit', (code) => {
       signal?.removeEventListener('abort', abort)
       if (!settled) reject(new Error(`mail import worker exited with code ${code}`))
     })
