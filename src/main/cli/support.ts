@@ -63,7 +63,12 @@ export async function resolveWorkspace(core: Core, given: string | undefined): P
   return found
 }
 
-/** Resolves on the first SIGINT or SIGTERM: how the long-running commands (serve, sync, emulators) end normally. */
+/**
+ * Resolves on the first SIGINT or SIGTERM: how the long-running commands (serve, sync, emulators) end
+ * normally. Call it before printing that the command is up: a signal that comes before the handlers
+ * kills the process outright (exit by signal, nothing closed), as a test that stops the command as
+ * soon as it reads its last line found on a loaded machine.
+ */
 export const untilSignalled = (): Promise<NodeJS.Signals> =>
   new Promise((resolve) => {
     const stop = (signal: NodeJS.Signals) => {

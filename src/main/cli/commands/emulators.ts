@@ -26,6 +26,8 @@ export const emulatorsCommand: CliCommand = {
     if (scenario !== 'test' && scenario !== 'demo') throw new UsageError(`emulators: --scenario must be test or demo, not "${scenario}"`)
     const port = values.port === undefined ? 0 : Number(values.port)
     if (!Number.isInteger(port) || port < 0 || port > 65_534) throw new UsageError(`emulators: --port must be 0-65534, not "${values.port}"`)
+    // Listening before the first line: whoever reads it may stop us at once (untilSignalled).
+    const stopped = untilSignalled()
     const emulators = await startEmulators({ port, scenario })
     try {
       console.log(`x ${emulators.x.baseUrl}`)
@@ -43,7 +45,7 @@ export const emulatorsCommand: CliCommand = {
       // Addresses for "earshot watch add": a food blog (RSS) and a review site (Atom).
       console.log(`feed-blog ${emulators.feeds.control.url('blog')}`)
       console.log(`feed-reviews ${emulators.feeds.control.url('reviews')}`)
-      await untilSignalled()
+      await stopped
       return EXIT.ok
     } finally {
       await emulators.close()

@@ -54,6 +54,7 @@ export const serveCommand: CliCommand = {
     }
     const core = openCore({ dataDir: resolveDataDir(values['data-dir']), host: 'web', version: cliVersion(), demo: values['no-demo'] ? 'never' : 'first-start' })
     try {
+      const stopped = untilSignalled()
       const host = await startWebHost({ core, staticDir, port })
       console.log(`Earshot is running at ${host.url}`)
       // Wiring for sync, the outbox and the live demo: serve is a full host, like the desktop shell.
@@ -70,7 +71,7 @@ export const serveCommand: CliCommand = {
       }
       const traffic = values['no-live'] ? null : await startDemoTraffic(core, { onEmulators })
       if (traffic) console.log(describeDemoMailServer(traffic.mail))
-      await untilSignalled()
+      await stopped
       await traffic?.close()
       await host.close()
       return EXIT.ok

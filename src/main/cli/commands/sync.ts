@@ -38,9 +38,10 @@ export const syncCommand: CliCommand = {
     try {
       if (accountId !== undefined && !loadSyncAccount(core.db, accountId)) throw new EarshotError('NOT_FOUND', `There is no account ${accountId}.`)
       if (!values.once) {
+        const stopped = untilSignalled()
         core.startBackground()
         console.error(`Syncing ${listSyncAccountIds(core.db).length} account(s); Ctrl+C to stop.`)
-        await untilSignalled()
+        await stopped
         return EXIT.ok
       }
       const deps = { db: core.db, events: core.events, secrets: core.secretStore(), dataDir: core.info.dataDir }
