@@ -160,27 +160,16 @@ async function runNotmuch(
   return { seconds, rate: count / seconds, worstStallMs }
 }
 
-const NAMES = [
-  'Anna Schmidt',
-  'Jürgen Müller',
-  'Sophie Weber',
-  'Liam Carter',
-  'Emma Johnson',
-  'Lukas Becker',
-  'Mia Fischer',
-  'Noah Brown',
-]
+const NAMES = ['Anna Schmidt', 'Jürgen Müller', 'Sophie Weber', 'Liam Carter', 'Emma Johnson', 'Lukas Becker', 'Mia Fischer', 'Noah Brown']
 const TOPICS_DE = ['Lieferung verspätet', 'Rücksendung', 'Rechnung fehlt', 'Größe tauschen', 'Gutschein einlösen']
 const TOPICS_EN = ['Where is my order', 'Refund request', 'Wrong size', 'Invoice missing', 'Discount code']
-const PARAGRAPH_DE =
-  'Sehr geehrte Damen und Herren, ich habe am Montag eine Bestellung aufgegeben und bisher keine Versandbestätigung erhalten. Können Sie bitte nachsehen, wo mein Paket bleibt? Vielen Dank und freundliche Grüße.'
-const PARAGRAPH_EN =
-  'Hello, I ordered a jacket last week and it still has not arrived. The tracking page shows no update since Tuesday. Could you please check what happened and let me know? Thanks a lot.'
+const PARAGRAPH_DE = 'Sehr geehrte Damen und Herren, ich habe am Montag eine Bestellung aufgegeben und bisher keine Versandbestätigung erhalten. Können Sie bitte nachsehen, wo mein Paket bleibt? Vielen Dank und freundliche Grüße.'
+const PARAGRAPH_EN = 'Hello, I ordered a jacket last week and it still has not arrived. The tracking page shows no update since Tuesday. Could you please check what happened and let me know? Thanks a lot.'
 
 /** A deterministic pseudo-random sequence, so every run indexes the same mailbox. */
 function rng(seed: number) {
   let s = seed
-  return () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff
+  return () => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff)
 }
 
 export function generateMaildir(maildir: string, total: number): number {
@@ -195,40 +184,21 @@ export function generateMaildir(maildir: string, total: number): number {
     const topics = german ? TOPICS_DE : TOPICS_EN
     const thread = i > 10 && random() < 0.3 ? i - 1 - Math.floor(random() * 10) : null
     const ours = thread !== null && random() < 0.5
-    const paragraphs = Array.from({ length: 1 + Math.floor(random() * 6) }, () =>
-      german ? PARAGRAPH_DE : PARAGRAPH_EN,
-    ).join('\n\n')
+    const paragraphs = Array.from({ length: 1 + Math.floor(random() * 6) }, () => (german ? PARAGRAPH_DE : PARAGRAPH_EN)).join('\n\n')
     const headers = [
       ours ? 'From: Shop Support <support@shop.de>' : `From: ${name} <${address}>`,
       ours ? `To: ${name} <${address}>` : 'To: support@shop.de',
       `Subject: ${thread !== null ? (german ? 'AW: ' : 'Re: ') : ''}${topics[i % topics.length]} #${thread ?? i}`,
       `Message-ID: <bench-${i}@example.net>`,
-      ...(thread !== null
-        ? [`In-Reply-To: <bench-${thread}@example.net>`, `References: <bench-${thread}@example.net>`]
-        : []),
+      ...(thread !== null ? [`In-Reply-To: <bench-${thread}@example.net>`, `References: <bench-${thread}@example.net>`] : []),
       `Date: ${new Date(base + i * 60_000).toUTCString()}`,
       'MIME-Version: 1.0',
     ]
     const withAttachment = random() < 0.05
     const body = withAttachment
-      ? [
-          'Content-Type: multipart/mixed; boundary="b1"',
-          '',
-          '--b1',
-          'Content-Type: text/plain; charset=utf-8',
-          'Content-Transfer-Encoding: 8bit',
-          '',
-          paragraphs,
-          '--b1',
-          'Content-Type: application/pdf; name="rechnung.pdf"',
-          'Content-Transfer-Encoding: base64',
-          '',
-          Buffer.alloc(30_000 + (i % 7) * 1000, i % 251)
-            .toString('base64')
-            .replace(/.{76}/g, '$&\n'),
-          '--b1--',
-          '',
-        ]
+      ? ['Content-Type: multipart/mixed; boundary="b1"', '', '--b1', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', paragraphs,
+          '--b1', 'Content-Type: application/pdf; name="rechnung.pdf"', 'Content-Transfer-Encoding: base64', '',
+          Buffer.alloc(30_000 + (i % 7) * 1000, i % 251).toString('base64').replace(/.{76}/g, '$&\n'), '--b1--', '']
       : ['Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', paragraphs, '']
     const raw = [...headers, ...body].join('\n')
     fs.writeFileSync(path.join(maildir, 'cur', `${1700000000 + i}.M${i}P1.bench:2,S`), raw)
