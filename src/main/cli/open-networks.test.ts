@@ -88,10 +88,11 @@ describe('earshot accounts add bluesky|mastodon', { timeout: 180_000 }, () => {
   it('connects Mastodon in two steps: the sign-in page, then the code the instance shows', async () => {
     const first = await earshot(['accounts', 'add', 'mastodon', '--base-url', mastodon.baseUrl])
     expect(first.code).toBe(0)
-    expect(first.stderr).toContain('--code')
+    expect(first.stderr).toContain('--code=')
     const page = await (await fetch(first.stdout.trim())).text()
     const code = /value="([^"]+)"/.exec(page)?.[1] ?? ''
-    const second = await earshot(['accounts', 'add', 'mastodon', '--base-url', mastodon.baseUrl, '--code', code])
+    // Codes are URL-safe base64: one in 64 starts with "-", which only the "=" form passes as a value.
+    const second = await earshot(['accounts', 'add', 'mastodon', '--base-url', mastodon.baseUrl, `--code=${code}`])
     expect(second.stderr).toContain('Connected mastodon account')
     expect(second.code).toBe(0)
     ids.mastodon = Number(second.stdout.trim())

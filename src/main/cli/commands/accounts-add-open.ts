@@ -15,7 +15,8 @@ export const OPEN_NETWORKS_USAGE = `Bluesky (signs in with an app password, neve
 
 Mastodon (any instance; sign in there, then give Earshot the code it shows):
   --base-url URL          the instance, e.g. https://mastodon.social (required)
-  --code C                the authorization code; without it, the address of the sign-in page is printed`
+  --code=C                the authorization code (with "=": a code may start with "-"); without it, the
+                          address of the sign-in page is printed`
 
 export const OPEN_NETWORKS_OPTIONS = {
   'app-password-env': { type: 'string' },
@@ -61,7 +62,7 @@ export async function runOpenNetworkAdd(kind: 'bluesky' | 'mastodon', values: Op
       // Registering Earshot with the instance stores its client secret, hence the data directory.
       console.log(await mastodonSignInUrl(core.secretStore(), connect.signInAt))
       console.error(
-        'Open this address, sign in and allow Earshot; then run the same command again with --code <the code shown>.',
+        'Open this address, sign in and allow Earshot; then run the same command again with --code=<the code shown>.',
       )
       return EXIT.ok
     }

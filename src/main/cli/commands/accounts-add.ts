@@ -16,7 +16,7 @@ export const ACCOUNTS_ADD_USAGE = `Usage:
   earshot accounts add x --oauth --client-id ID [options]
   earshot accounts add facebook --user-token-env VAR [--page ID …] [options]
   earshot accounts add bluesky --handle H --app-password-env VAR [options]
-  earshot accounts add mastodon --base-url URL [--code C] [options]
+  earshot accounts add mastodon --base-url URL [--code=C] [options]
 
 Adds an account and connects it; prints the new account id. Secrets are read from the environment
 variable you name (never from the command line) and kept in the data directory's secret store.
