@@ -21,13 +21,17 @@ const WORD_CHARACTER = /[\p{L}\p{N}]/u
 const LETTER = /\p{L}/u
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/u
 
-/** Unicode classes of the code points above ASCII, looked up once each (a mail uses few of them). */
+/** A mail uses few code points above ASCII; text made of thousands of them only refills the memo. */
+const CLASS_MEMO_LIMIT = 10_000
+
+/** Unicode classes of the code points above ASCII, looked up once each (memo bounded). */
 function classMemo(pattern: RegExp): (codePoint: number) => boolean {
   const memo = new Map<number, boolean>()
   return (codePoint) => {
     let member = memo.get(codePoint)
     if (member === undefined) {
       member = pattern.test(String.fromCodePoint(codePoint))
+      if (memo.size >= CLASS_MEMO_LIMIT) memo.clear()
       memo.set(codePoint, member)
     }
     return member
