@@ -86,7 +86,8 @@ async function parseInOrder(
       exhausted = true
       return null
     }
-    return { ...next.value, ...context }
+    // Object.assign: two object spreads cost V8's slow path, per mail.
+    return Object.assign({}, next.value, context)
   }
   let turnStart = performance.now()
   for (;;) {

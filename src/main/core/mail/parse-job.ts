@@ -77,7 +77,8 @@ export async function runParseJob(job: ParseJob): Promise<ParseOutcome> {
     })
     const ours = parsed.from !== null && job.own.includes(parsed.from.address)
     const mood = ours ? null : moodOfMessage(parsed.subject || null, parsed.text)
-    return { source: job.source, raw, mail: { ...parsed, attachments, mood } }
+    // Object.assign: an object spread followed by more properties takes V8's slow path (µs per mail).
+    return { source: job.source, raw, mail: Object.assign({}, parsed, { attachments, mood }) }
   } catch (error) {
     return { source: job.source, raw, reason: `unreadable: ${(error as Error).message}` }
   }

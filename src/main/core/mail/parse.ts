@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer'
 import crypto from 'node:crypto'
 import PostalMime, { type Address, type Attachment } from 'postal-mime'
 import { sanitizeMailHtml } from './sanitize'
@@ -92,9 +93,9 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 export function repairHeaderBytes(raw: Buffer): Buffer {
   const crlfEnd = raw.indexOf('\r\n\r\n')
   const lfEnd = raw.indexOf('\n\n')
-  const end = [crlfEnd, lfEnd].filter((i) => i >= 0).reduce((a, b) => Math.min(a, b), raw.length)
+  const end = Math.min(crlfEnd < 0 ? raw.length : crlfEnd, lfEnd < 0 ? raw.length : lfEnd)
   const header = raw.subarray(0, end)
-  if (!header.some((byte) => byte >= 0x80)) return raw
+  if (isAscii(header)) return raw
   try {
     strictUtf8.decode(header)
     return raw
@@ -158,11 +159,15 @@ function referencesOf(value: string | undefined): string[] {
 }
 
 function addressesOf(value: readonly Address[] | undefined): MailAddress[] {
-  if (!value) return []
-  return value
-    .flatMap((a) => (a.group ? a.group : [a]))
-    .filter((a) => a.address && a.address.includes('@'))
-    .map((a) => ({ address: a.address.trim().toLowerCase(), name: (a.name ?? '').trim() }))
+  const found: MailAddress[] = []
+  // Loops, not flatMap/filter/map: this runs for every address header of every imported mail.
+  for (const entry of value ?? []) {
+    for (const a of entry.group ?? [entry]) {
+      if (a.address && a.address.includes('@'))
+        found.push({ address: a.address.trim().toLowerCase(), name: (a.name ?? '').trim() })
+    }
+  }
+  return found
 }
 
 function firstAddress(value: readonly Address[] | undefined): MailAddress | null {

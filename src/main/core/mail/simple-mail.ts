@@ -34,13 +34,11 @@ export function readSimpleMail(raw: Buffer): MailFields | null {
   if (!root) return null
   const body = readBody(raw, root)
   if (!body) return null
-  const fields: MailFields = {
-    ...addressFields(root.headers),
-    ...wordFields(root.headers),
-    ...dateField(root.headers),
-    attachments: body.attachments,
-    headerLines: root.headerLines,
-  }
+  // Filled in place: an object spread followed by more properties takes V8's slow path (~4 µs each).
+  const fields: MailFields = { attachments: body.attachments, headerLines: root.headerLines }
+  addAddressFields(fields, root.headers)
+  addWordFields(fields, root.headers)
+  addDateField(fields, root.headers)
   const text = body.texts.join('\n')
   if (text) fields[body.html ? 'html' : 'text'] = text
   return fields
@@ -88,7 +86,8 @@ function readPart(raw: Buffer, start: number, end: number): Part | null {
   const text = lines.map(([from, to]) =>
     ascii ? raw.toString('latin1', from, to) : HEADER_DECODER.decode(raw.subarray(from, to)),
   )
-  return { ...unfoldHeaders(text), headerSize, bodyStart, end }
+  const { headers, headerLines } = unfoldHeaders(text)
+  return { headers, headerLines, headerSize, bodyStart, end }
 }
 
 const HEADER_DECODER = new TextDecoder('utf-8', { ignoreBOM: true })
@@ -277,24 +276,20 @@ function decoderFor(charset: string): TextDecoder {
   return decoder
 }
 
-function addressFields(headers: readonly Header[]): Pick<MailFields, 'from' | 'to' | 'cc'> {
-  const fields: Pick<MailFields, 'from' | 'to' | 'cc'> = {}
+function addAddressFields(fields: MailFields, headers: readonly Header[]): void {
   const from = headers.find((h) => h.key === 'from')
   if (from?.value) {
     const parsed = readAddressList(from.value)
     if (parsed.length > 0) fields.from = parsed[0]
   }
   for (const key of ['to', 'cc'] as const) {
-    const all: Address[] = headers.filter((h) => h.key === key && h.value).flatMap((h) => readAddressList(h.value))
+    const all: Address[] = []
+    for (const h of headers) if (h.key === key && h.value) all.push(...readAddressList(h.value))
     if (all.length > 0) fields[key] = all
   }
-  return fields
 }
 
-function wordFields(
-  headers: readonly Header[],
-): Pick<MailFields, 'subject' | 'messageId' | 'inReplyTo' | 'references'> {
-  const fields: Pick<MailFields, 'subject' | 'messageId' | 'inReplyTo' | 'references'> = {}
+function addWordFields(fields: MailFields, headers: readonly Header[]): void {
   const names = [
     ['subject', 'subject'],
     ['message-id', 'messageId'],
@@ -305,13 +300,12 @@ function wordFields(
     const header = headers.find((h) => h.key === key)
     if (header?.value) fields[field] = decodeWords(header.value)
   }
-  return fields
 }
 
-function dateField(headers: readonly Header[]): Pick<MailFields, 'date'> {
+function addDateField(fields: MailFields, headers: readonly Header[]): void {
   const header = headers.find((h) => h.key === 'date')
-  if (!header) return {}
+  if (!header) return
   const date = new Date(header.value)
   // postal-mime asks toString() whether the date is valid; getTime() says the same without formatting it.
-  return { date: Number.isNaN(date.getTime()) ? header.value : date.toISOString() }
+  fields.date = Number.isNaN(date.getTime()) ? header.value : date.toISOString()
 }

@@ -53,15 +53,16 @@ export function mailToIngest(
     conversation: { externalId: conversation, visibility: 'private', subject: mail.subject || null },
     direction: outgoing ? 'out' : 'in',
     customer,
-    ...(outgoing && mail.from?.name ? { authorName: mail.from.name } : {}),
     subject: mail.subject || null,
     bodyText: mail.text,
     bodyHtml: mail.html,
     inReplyTo: mail.inReplyTo,
     sentAt: mail.sentAt,
     raw,
-    ...(!outgoing && mail.mood ? { mood: mail.mood } : {}),
   }
+  // Set afterwards, not spread in: a spread amid a literal's properties is V8's slow path, per mail.
+  if (outgoing && mail.from?.name) item.authorName = mail.from.name
+  if (!outgoing && mail.mood) item.mood = mail.mood
   const attachments = mail.attachments.map(metaOf)
   return { item, attachments }
 }
