@@ -33,8 +33,11 @@ export type Reading = Language | 'either'
 /** What is known about one token: its language hint and, once asked, its facts per reading. */
 interface TokenEntry {
   hint: number
-  facts: Partial<Record<Reading, TokenFacts>>
+  /** Indexed by READING_INDEX: an array keeps every entry one shape (a keyed object went megamorphic). */
+  facts: (TokenFacts | undefined)[]
 }
+
+const READING_INDEX: Record<Reading, number> = { de: 0, en: 1, either: 2 }
 
 /** Enough for the words of many mails; a full memo is dropped and refilled, never grown further. */
 const MEMO_LIMIT = 50_000
@@ -51,7 +54,7 @@ export function entriesOf(tokens: readonly string[]): TokenEntry[] {
     let entry = memo.get(token)
     if (!entry) {
       if (memo.size >= MEMO_LIMIT) memo.clear()
-      entry = { hint: languageHint(token), facts: {} }
+      entry = { hint: languageHint(token), facts: [undefined, undefined, undefined] }
       memo.set(token, entry)
     }
     entries[i] = entry
@@ -75,7 +78,8 @@ export function factsIn(
   rules: LanguageRules,
 ): TokenFacts[] {
   const facts = new Array<TokenFacts>(tokens.length)
-  for (let i = 0; i < tokens.length; i++) facts[i] = entries[i]!.facts[reading] ??= workOut(tokens[i]!, rules)
+  const index = READING_INDEX[reading]
+  for (let i = 0; i < tokens.length; i++) facts[i] = entries[i]!.facts[index] ??= workOut(tokens[i]!, rules)
   return facts
 }
 

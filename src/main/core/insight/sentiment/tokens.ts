@@ -104,6 +104,8 @@ export function tokenize(text: string): Tokens {
   const lower = text.toLowerCase()
   // Lower-casing keeps offsets except for a few letters ("İ"); then nothing counts as capitalised.
   const aligned = lower.length === text.length
+  // Most mails have no typographic apostrophe: then no word needs looking through for one.
+  const typographic = lower.includes('’')
   const words: string[] = []
   const capitalised: number[] = []
   let sentenceStart = true
@@ -118,7 +120,7 @@ export function tokenize(text: string): Tokens {
     const word = lower.slice(i, end)
     // Emoticons lose their nose (":-)" is ":)"), and "didn’t" is "didn't".
     if (c === COLON || c === SEMICOLON || c === EQUALS) words.push(end - i > 2 ? word.replace('-', '') : word)
-    else words.push(end - i > 2 && word.includes('’') ? word.replace('’', "'") : word)
+    else words.push(typographic && end - i > 2 && word.includes('’') ? word.replace('’', "'") : word)
     sentenceStart = end === i + 1 && isSentenceEnd(c)
     i = end
   }
