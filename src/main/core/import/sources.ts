@@ -10,7 +10,11 @@ export interface RawSource {
   receivedAt: number
 }
 
-type Found = { kind: 'mbox'; file: string } | { kind: 'file'; file: string } | { kind: 'maildir'; dir: string }
+/** A maildir's messages are listed once, when it is found: counting and reading both need the list. */
+type Found =
+  | { kind: 'mbox'; file: string }
+  | { kind: 'file'; file: string }
+  | { kind: 'maildir'; messages: { source: string; file: string }[] }
 
 const isDir = (p: string) => fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false
 
@@ -34,7 +38,7 @@ export function findSources(paths: readonly string[]): Found[] {
       return
     }
     const maildir = isDir(path.join(p, 'cur')) || isDir(path.join(p, 'new'))
-    if (maildir) found.push({ kind: 'maildir', dir: p })
+    if (maildir) found.push({ kind: 'maildir', messages: maildirMessages(p) })
     for (const entry of fs.readdirSync(p, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       // A maildir's own files (dovecot-uidlist, indexes, subscriptions) are bookkeeping, not mail;
       // its subdirectories other than cur/new/tmp are Maildir++ folders (.Sent, .Archive).
@@ -47,15 +51,19 @@ export function findSources(paths: readonly string[]): Found[] {
   return found
 }
 
-function maildirFiles(dir: string): string[] {
+function maildirMessages(dir: string): { source: string; file: string }[] {
   return ['new', 'cur'].flatMap((sub) => {
     const folder = path.join(dir, sub)
     if (!isDir(folder)) return []
-    return fs
-      .readdirSync(folder)
-      .filter((name) => !name.startsWith('.'))
-      .sort()
-      .map((name) => path.join(folder, name))
+    return (
+      fs
+        .readdirSync(folder)
+        .filter((name) => !name.startsWith('.'))
+        .sort()
+        // Maildir flags after ':' change when a message is read; the unique part before it does not.
+        // Joined as strings: path.join normalised each of a large maildir's names again, per message.
+        .map((name) => ({ source: `maildir:${dir}/${name.split(':')[0]}`, file: `${folder}${path.sep}${name}` }))
+    )
   })
 }
 
@@ -64,7 +72,7 @@ export async function countMessages(found: readonly Found[]): Promise<number> {
   let total = 0
   for (const f of found) {
     if (f.kind === 'file') total++
-    else if (f.kind === 'maildir') total += maildirFiles(f.dir).length
+    else if (f.kind === 'maildir') total += f.messages.length
     else total += await countMboxMessages(f.file)
   }
   return total
@@ -103,12 +111,8 @@ export async function* messageJobs(found: readonly Found[]): AsyncGenerator<Mess
       yield* readMbox(f.file)
       continue
     }
-    const files = f.kind === 'file' ? [f.file] : maildirFiles(f.dir)
-    for (const file of files) {
-      // Maildir flags after ':' change when a message is read; the unique part before it does not.
-      const source = f.kind === 'file' ? `file:${file}` : `maildir:${f.dir}/${path.basename(file).split(':')[0]}`
-      yield { source, file }
-    }
+    if (f.kind === 'file') yield { source: `file:${f.file}`, file: f.file }
+    else yield* f.messages
   }
 }
 
