@@ -54,16 +54,21 @@ describe('the Electron main bundle', () => {
     const dir = fs.mkdtempSync(path.join(outDir, 'import-'))
     const maildir = path.join(dir, 'Maildir')
     for (const sub of ['cur', 'new', 'tmp']) fs.mkdirSync(path.join(maildir, sub), { recursive: true })
-    // Enough messages that the import starts its parse workers (run.ts SMALL_IMPORT).
+    // Enough messages that the import starts its parse workers (run.ts SMALL_IMPORT); every tenth is
+    // HTML, which the threads sanitise with a library they load on first use (core/sanitize-html.ts).
     for (let i = 0; i < 300; i++) {
+      const html = i % 10 === 0
       const mail = [
         `From: Kunde ${i} <kunde${i}@example.de>`,
         'To: support@shop.de',
         `Subject: Bestellung ${i}`,
         `Message-ID: <b${i}@example.de>`,
         'Date: Tue, 14 Nov 2023 10:00:00 +0100',
+        ...(html ? ['Content-Type: text/html; charset=utf-8'] : []),
         '',
-        'Wo bleibt mein Paket?',
+        html
+          ? '<p>Wo bleibt mein Paket?<img src="https://tracker.example/p.gif"></p><script>x()</script>'
+          : 'Wo bleibt mein Paket?',
         '',
       ].join('\n')
       fs.writeFileSync(path.join(maildir, 'cur', `${1700000000 + i}.M${i}.host:2,S`), mail)
@@ -83,6 +88,12 @@ describe('the Electron main bundle', () => {
     })
     await new Promise((resolve) => worker.once('exit', resolve))
     expect(reply).toMatchObject({ type: 'done', result: { done: 300, inserted: 300, quarantined: 0 } })
+    const stored = openDatabase(dbFile)
+    const htmlBodies = stored.prepare('SELECT body_html FROM messages WHERE body_html IS NOT NULL').pluck().all()
+    stored.close()
+    expect(htmlBodies).toHaveLength(30)
+    for (const body of htmlBodies)
+      expect(body).toMatch(/^<p>Wo bleibt mein Paket\?<img [^>]*data-earshot-src="https:\/\/tracker\.example\/p\.gif"/)
     // A thread that cannot start is reported there, and the import goes on without it.
     expect(stderr).toBe('')
   }, 60_000)

@@ -1,4 +1,5 @@
-import sanitizeHtml, { type Attributes, type IOptions } from 'sanitize-html'
+import type { Attributes, IOptions } from 'sanitize-html'
+import { sanitizeHtml } from '../sanitize-html'
 
 /** Shown instead of a remote image until the user allows the sender: a transparent 1×1 GIF. */
 export const BLOCKED_IMAGE_SRC = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7'

@@ -1,4 +1,4 @@
-import sanitizeHtml from 'sanitize-html'
+import { sanitizeHtml } from '../sanitize-html'
 
 /** Block ends that read as line breaks once the markup is gone. */
 const BLOCK_END = /<(?:br\b[^>]*|\/(?:p|div|li|h[1-6]|blockquote|pre|tr|table|ul|ol)\s*)>/gi
