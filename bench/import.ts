@@ -91,6 +91,7 @@ async function runEarshot(root: string, maildir: string, workers: number | undef
   const app = build === 'app' ? buildApp('earshot-bench-import-') : null
   const db = openDatabase(path.join(dataDir, 'earshot.db'))
   const workspaceId = createWorkspace(db, { name: 'Bench shop' })
+  settleDisk()
   const probe = startStallProbe()
   const started = performance.now()
   const options = {
@@ -129,6 +130,15 @@ async function runEarshot(root: string, maildir: string, workers: number | undef
 }
 
 /**
+ * Writes what earlier steps left in the page cache (the generated maildir, the previous run's
+ * database) to disk before a timed run, so the kernel's background writeback — due 30 s after a
+ * write — does not land inside whichever run happens to come next.
+ */
+function settleDisk(): void {
+  spawnSync('sync')
+}
+
+/**
  * notmuch runs as a child process while this thread idles, probed the same way: its worst stall is the
  * machine's floor (scheduling on a loaded box), to read Earshot's worst stall against.
  */
@@ -144,6 +154,7 @@ async function runNotmuch(
     config,
     `[database]\npath=${path.join(home, 'db')}\nmail_root=${maildir}\n[new]\ntags=unread;inbox;\n[maildir]\nsynchronize_flags=false\n`,
   )
+  settleDisk()
   const probe = startStallProbe()
   const started = performance.now()
   await promisify(execFile)('notmuch', ['new', '--quiet'], {
