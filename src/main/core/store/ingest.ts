@@ -304,12 +304,14 @@ function firstMessageAggregates(item: IngestItem, mood: Sentiment | null) {
  */
 function createNewPeople(s: Statements, state: BatchState, items: readonly IngestItem[]): void {
   const { workspace_id: workspaceId, channel } = state.account
+  // The batch's people, in order of first appearance; those already stored leave, the rest are new.
   const fresh = new Map<string, IngestIdentity>()
-  for (const { customer } of items) {
-    if (fresh.has(customer.externalId) || state.identities.has(customer.externalId)) continue
-    const existing = s.findIdentity.get(workspaceId, channel, customer.externalId) as ResolvedIdentity | undefined
-    if (existing) state.identities.set(customer.externalId, existing)
-    else fresh.set(customer.externalId, customer)
+  for (const { customer } of items) if (!fresh.has(customer.externalId)) fresh.set(customer.externalId, customer)
+  const ids = JSON.stringify([...fresh.keys()])
+  const stored = s.findIdentities.all({ ids, workspaceId, channel }) as (ResolvedIdentity & { external_id: string })[]
+  for (const { external_id: externalId, ...identity } of stored) {
+    state.identities.set(externalId, identity)
+    fresh.delete(externalId)
   }
   if (fresh.size === 0) return
   const firstContact = s.nextContactId.get() as number
