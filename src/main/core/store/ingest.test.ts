@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { prepareIngestStatements } from './ingest-statements'
 import { item, testStore } from './test-support'
 
 describe('ingest', () => {
@@ -79,6 +80,17 @@ describe('ingest', () => {
     ).toThrow()
     expect(db.prepare('SELECT cursor FROM sync_cursors').pluck().get()).toBe('since:100')
     expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(1)
+  })
+
+  it("finds a batch's known people by the identities index, one search per person", () => {
+    const { db } = testStore()
+    // A plan that walks the workspace's identities for each person made a large import ten times slower.
+    const { source } = prepareIngestStatements(db).findIdentities
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${source}`).all({ ids: '["a@b.de"]', workspaceId: 1, channel: 'email' })
+    expect((plan as { detail: string }[]).map((p) => p.detail)).toEqual([
+      expect.stringMatching(/^SCAN j/),
+      expect.stringMatching(/^SEARCH i USING .*INDEX sqlite_autoindex_identities_1 \(workspace_id=\? AND channel=\? AND external_id=\?\)/),
+    ])
   })
 
   it('keeps the same external id apart on different accounts', () => {

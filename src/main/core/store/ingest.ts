@@ -265,7 +265,7 @@ function resolveConversation(
     lastMessageAt: item.sentAt,
   }
   const aggregates = holdsItem ? firstMessageAggregates(item, mood) : NO_MESSAGES
-  // Object.assign: a spread amid a literal's properties is V8's slow path, and this runs per thread.
+  // Object.assign: a spread amid a literal's properties is V8's slow path, and this runs per new conversation.
   const id = Number(s.insertConversation.run(Object.assign(row, aggregates)).lastInsertRowid)
   state.conversations.set(key, { id, isNew: true })
   return { id, isNew: true, holdsItem }
