@@ -27,6 +27,8 @@ export default async function importBench(args: string[]): Promise<void> {
     },
   })
   const total = Number(values.messages)
+  const roundCount = Number(values.rounds)
+  if (!Number.isInteger(roundCount) || roundCount < 1) throw new Error('--rounds must be a whole number from 1 up')
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-bench-import-'))
   const maildir = path.join(root, 'Maildir')
   console.log(`Generating ${fmt(total, 0)} messages in ${maildir} …`)
@@ -38,7 +40,7 @@ export default async function importBench(args: string[]): Promise<void> {
   // minutes, and Earshot's two threads feel a busy neighbour more than notmuch's one. The ratio read
   // against the target is the median round's.
   const rounds: { earshot: EarshotRun; notmuch: NotmuchRun | null }[] = []
-  for (let round = 1; round <= Number(values.rounds); round++) {
+  for (let round = 1; round <= roundCount; round++) {
     console.log(`Round ${round}`)
     const earshot = await runEarshot(root, maildir, workers, 'app', round)
     rounds.push({ earshot, notmuch: values['skip-notmuch'] ? null : await runNotmuch(root, maildir, round) })
