@@ -92,7 +92,7 @@ export function saveScope(
 /**
  * Negative customer messages of a scope sent in [from, to), counted per hour (ms / HOUR_MS). Every
  * customer message counts, public or private: a wave of angry mail is as much a groundswell as one
- * of posts. Reads only the partial index messages_negative.
+ * of posts. Reads only the partial index messages_complaints.
  */
 export function negativePerHour(db: Db, scope: GroundswellScope, from: number, to: number): Map<number, number> {
   const rows = db
