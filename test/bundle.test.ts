@@ -54,7 +54,7 @@ describe('the Electron main bundle', () => {
     const dir = fs.mkdtempSync(path.join(outDir, 'import-'))
     const maildir = path.join(dir, 'Maildir')
     for (const sub of ['cur', 'new', 'tmp']) fs.mkdirSync(path.join(maildir, sub), { recursive: true })
-    // Enough messages that the import starts its parse workers (run.ts SMALL_IMPORT); every tenth is
+    // Enough messages that the import starts its parse workers (parsers.ts SMALL_IMPORT); every tenth is
     // HTML, which the threads sanitise with a library they load on first use (core/sanitize-html.ts).
     for (let i = 0; i < 300; i++) {
       const html = i % 10 === 0

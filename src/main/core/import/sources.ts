@@ -11,7 +11,7 @@ export interface RawSource {
 }
 
 /** A maildir's messages are listed once, when it is found: counting and reading both need the list. */
-type Found =
+export type Found =
   | { kind: 'mbox'; file: string }
   | { kind: 'file'; file: string }
   | { kind: 'maildir'; messages: { source: string; file: string }[] }

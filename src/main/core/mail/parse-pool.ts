@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { runParseJob, type ParseJob, type ParseOutcome } from './parse-job'
+import type { ParseJob, ParseOutcome } from './parse-job'
 import { workerSpec, type WorkerSpec } from '../worker-spec'
 
 /** The mail parse worker, for a caller in src/main/core/mail (or bundled into out/main). */
@@ -46,12 +46,19 @@ type WorkerMessage = typeof READY | { id: number; outcome: ParseOutcome }[]
  */
 const BATCH = 16
 
-/** size 0 parses in-process (small imports, tests): no thread start-up for a handful of mails. */
+/**
+ * size 0 parses in-process (small imports, tests): no thread start-up for a handful of mails. This
+ * module does not load the parser itself (size 0 loads it on first use), so a caller can start the
+ * workers before it loads its own code (import/import-worker.ts).
+ */
 export function createParsePool(
   size = defaultParsePoolSize(),
   spec: WorkerSpec = parseWorkerSpec(import.meta.url),
 ): ParsePool {
-  if (size <= 0) return { size: 0, ready: () => false, parse: runParseJob, close: async () => undefined }
+  if (size <= 0) {
+    const parse = async (job: ParseJob) => (await import('./parse-job')).runParseJob(job)
+    return { size: 0, ready: () => false, parse, close: async () => undefined }
+  }
   let nextId = 0
   let closed = false
   const slots: Slot[] = []
