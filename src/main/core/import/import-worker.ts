@@ -48,7 +48,7 @@ async function importHere(): Promise<ImportResult> {
       const onProgress = (progress: ImportProgress) => reply({ type: 'progress', progress })
       return await runImport(db, { ...options, signal: aborting.signal, onProgress }, { found, total, pool })
     } finally {
-      checkpointer.stop()
+      await checkpointer.stop()
     }
   } finally {
     await pool.close()

@@ -58,8 +58,8 @@ export async function runImport(
  * fraction of a second while the workers load, or a worker that cannot start. Once one is, it waits
  * for the next result in line rather than parse: on 2 cores the thread that stores is the import's
  * critical path, and parsing here also made its V8 compile the parser a second time. Measured on
- * the import benchmark (2 vCPUs, with the workers started first, see import-worker.ts): 3–5 % less
- * CPU and 3 % less time than parsing here whenever the next result was late.
+ * the benchmark's 20,000 mails (2 vCPUs, with the workers started first, see import-worker.ts):
+ * 3–7 % less CPU and about 3 % less time than parsing here whenever the next result was late.
  */
 async function parseInOrder(
   pool: ParsePool,
