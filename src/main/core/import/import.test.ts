@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { moodOfMessage } from '../insight/sentiment'
 import { attachmentPath } from '../mail/attachments'
 import { openDatabase, type Db } from '../store/db'
@@ -52,6 +52,29 @@ describe('importMail', () => {
     const again = await importMail(db, { workspaceId, paths: [mbox], dataDir: dir })
     expect(again.inserted).toBe(0)
     expect(count(db, 'SELECT count(*) AS n FROM messages')).toBe(2)
+  })
+
+  it('has stopped its threads when it reports done, so the caller may remove the folder at once', async () => {
+    // The import worker's threads write to this process's stderr; a checkpoint worker still starting
+    // would fail to open the removed database there.
+    const written: string[] = []
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk))
+      return true
+    })
+    try {
+      const dir = tempDir()
+      const eml = path.join(dir, 'one.eml')
+      fs.writeFileSync(eml, mail('s1', 'Kurz'))
+      const { db, workspaceId } = fileStore()
+      expect(await importMail(db, { workspaceId, paths: [eml], dataDir: dir })).toMatchObject({ inserted: 1 })
+      db.close()
+      fs.rmSync(path.dirname(db.name), { recursive: true, force: true })
+      await new Promise((resolve) => setTimeout(resolve, 1_500))
+    } finally {
+      stderr.mockRestore()
+    }
+    expect(written.join('')).toBe('')
   })
 
   it('reads maildir folders (cur and new) and single .eml files, marking our own mails as outgoing', async () => {
