@@ -28,6 +28,16 @@ const bundleFiles = (dir: string): string[] =>
     .filter((e) => e.isFile() && e.name.endsWith('.js'))
     .map((e) => path.join(e.parentPath, e.name))
 
+/** Every module a bundle file loads before its own code runs: its static imports, transitively. */
+function staticImports(file: string, seen = new Set<string>()): Set<string> {
+  for (const [, spec] of fs.readFileSync(file, 'utf8').matchAll(/^import\s(?:[^"']*\sfrom\s)?["']([^"']+)["']/gm)) {
+    if (seen.has(spec!)) continue
+    seen.add(spec!)
+    if (spec!.startsWith('.')) staticImports(path.join(path.dirname(file), spec!), seen)
+  }
+  return seen
+}
+
 describe('the Electron main bundle', () => {
   it('has every worker thread beside the code that starts it', () => {
     const started = bundleFiles(main).flatMap((file) =>
@@ -48,6 +58,14 @@ describe('the Electron main bundle', () => {
     )
     const missing = started.filter(({ file, worker }) => !fs.existsSync(path.join(path.dirname(file), worker)))
     expect(missing).toEqual([])
+  })
+
+  it('starts the parse workers before the import worker loads the store or the parser', () => {
+    // import-worker.ts starts the parse pool first; what its entry imports statically loads before.
+    const first = staticImports(path.join(main, 'mail-import-worker.js'))
+    expect(first).not.toContain('better-sqlite3')
+    expect(first).not.toContain('postal-mime')
+    expect(staticImports(path.join(main, 'mail-parse-worker.js'))).toContain('postal-mime')
   })
 
   it('imports mail on its own threads: import, parse and checkpoint workers start and finish', async () => {
